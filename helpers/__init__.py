@@ -1,0 +1,23 @@
+"""Plumbing shared by the course notebooks: mode, checkpoints, data, metrics, plots and checks.
+
+Imports here are light; the heavy libraries load inside the functions that need them, after
+`setup_notebook()` has set the offline variables.
+"""
+
+from helpers.checkpoints import checkpoint
+from helpers.data import course_text, load_dataset
+from helpers.display import show_metrics, tidy_metrics
+from helpers.errors import CourseError
+from helpers.exercises import quiz
+from helpers.exercises.ch01 import check_softmax, check_span
+from helpers.exercises.ch02 import check_pair_encoding, check_padded_batch
+from helpers.metrics import load_metric
+from helpers.notebook import CourseConfig, setup_notebook
+from helpers.paths import run_dir
+from helpers.plots import bar_probabilities, bars, histogram
+
+__all__ = [
+    "CourseConfig", "CourseError", "bar_probabilities", "bars", "check_padded_batch",
+    "check_pair_encoding", "check_softmax", "check_span", "checkpoint", "course_text", "histogram", "load_dataset", "load_metric", "quiz", "run_dir", "setup_notebook",
+    "show_metrics", "tidy_metrics",
+]

@@ -1,0 +1,109 @@
+"""Map the real checkpoint names the lessons use to a local folder or hub id, by mode."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpers.errors import CourseError
+from helpers.mode import current_mode
+from helpers.paths import tiny_checkpoints_dir
+
+
+@dataclass(frozen=True)
+class KnownCheckpoint:
+    """A hub checkpoint the course uses, with the short names lessons may call it by."""
+
+    hub_id: str
+    aliases: tuple[str, ...]
+    stands_for: str
+
+    @property
+    def folder(self) -> str:
+        """Folder name of its mirror and tiny stand-in: `<org>--<name>`."""
+        return self.hub_id.replace("/", "--")
+
+
+KNOWN = (
+    KnownCheckpoint("google-bert/bert-base-uncased", ("bert-base-uncased",), "BERT base, uncased"),
+    KnownCheckpoint("google-bert/bert-base-cased", ("bert-base-cased",), "BERT base, cased"),
+    KnownCheckpoint(
+        "distilbert/distilbert-base-uncased", ("distilbert-base-uncased",), "DistilBERT, uncased"
+    ),
+    KnownCheckpoint(
+        "distilbert/distilbert-base-uncased-finetuned-sst-2-english",
+        ("distilbert-base-uncased-finetuned-sst-2-english",),
+        "the sentiment-analysis model",
+    ),
+    KnownCheckpoint("openai-community/gpt2", ("gpt2",), "GPT-2"),
+    KnownCheckpoint("facebook/bart-large-mnli", ("bart-large-mnli",), "the zero-shot NLI model"),
+    KnownCheckpoint(
+        "dbmdz/bert-large-cased-finetuned-conll03-english",
+        ("bert-large-cased-finetuned-conll03-english",),
+        "the NER model",
+    ),
+    KnownCheckpoint(
+        "distilbert/distilbert-base-cased-distilled-squad",
+        ("distilbert-base-cased-distilled-squad",),
+        "the extractive question-answering model",
+    ),
+)
+
+
+def known_names() -> list[str]:
+    """Every name, hub id or alias, that has a tiny stand-in."""
+    return [name for entry in KNOWN for name in (entry.hub_id, *entry.aliases)]
+
+
+def find_known(name: str) -> KnownCheckpoint | None:
+    """The registry entry for a hub id or alias, or None."""
+    for entry in KNOWN:
+        if name == entry.hub_id or name in entry.aliases:
+            return entry
+    return None
+
+
+def _mirror(name: str) -> Path | None:
+    """The COURSE_MODELS_DIR copy of `name`, if that folder holds one."""
+    root = os.environ.get("COURSE_MODELS_DIR")
+    if not root:
+        return None
+    entry = find_known(name)
+    candidates = [name.replace("/", "--")] + ([entry.folder] if entry else [])
+    for folder in candidates:
+        if (Path(root) / folder / "config.json").is_file():
+            return Path(root) / folder
+    return None
+
+
+def _unknown_tiny(name: str) -> CourseError:
+    """The error for a name with no tiny stand-in."""
+    names = "\n  ".join(known_names())
+    return CourseError(
+        f"No tiny stand-in for checkpoint {name!r}. Known names in tiny mode:\n  {names}\n"
+        "Fix: use one of these names, pass a local model folder, run with COURSE_MODE=full "
+        "(needs the hub), or add a stand-in: a recipe in helpers/tiny/recipes.py and an entry "
+        "in helpers/checkpoints.py, then `python -m helpers.tiny build --out data/checkpoints`."
+    )
+
+
+def checkpoint(name: str, mode: str | None = None) -> str:
+    """Where to load `name` from: a local folder in tiny mode or a mirror, else the hub id."""
+    if Path(name).is_dir():
+        return name
+    mode = mode or current_mode()
+    if mode == "full":
+        mirror = _mirror(name)
+        return str(mirror) if mirror else name
+    entry = find_known(name)
+    if entry is None:
+        raise _unknown_tiny(name)
+    folder = tiny_checkpoints_dir() / entry.folder
+    if not (folder / "config.json").is_file():
+        raise CourseError(
+            f"The tiny stand-in for {name!r} is missing at {folder}. Fix: restore data/ from git "
+            "(`git checkout -- data/checkpoints`) or rebuild it with "
+            "`python -m helpers.tiny build --out data/checkpoints`."
+        )
+    return str(folder)

@@ -1,0 +1,16 @@
+"""Self-checking exercises and quizzes, one module per chapter."""
+
+from __future__ import annotations
+
+from helpers.errors import CourseError
+from helpers.exercises import ch01, ch02
+from helpers.exercises.core import Verdict, ask
+
+QUIZZES = {**ch01.QUIZZES, **ch02.QUIZZES}
+
+
+def quiz(quiz_id: str, answer: str | None = None) -> Verdict:
+    """Print quiz `quiz_id`; with `answer` (a letter), say whether it is right and why."""
+    if quiz_id not in QUIZZES:
+        raise CourseError(f"No quiz {quiz_id!r}. Known quizzes: {', '.join(sorted(QUIZZES))}.")
+    return ask(QUIZZES[quiz_id], answer)

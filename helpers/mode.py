@@ -1,0 +1,55 @@
+"""The course's two modes: `tiny` (offline, tiny checkpoints) and `full` (the real hub)."""
+
+from __future__ import annotations
+
+import os
+import socket
+
+from helpers.errors import CourseError
+
+MODES = ("tiny", "full")
+HUB_HOST = "huggingface.co"
+OFFLINE_VARIABLES = ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_EVALUATE_OFFLINE")
+
+
+def _is_true(value: str | None) -> bool:
+    """Read an environment flag the way huggingface_hub does."""
+    return (value or "").strip().upper() in {"1", "ON", "YES", "TRUE"}
+
+
+def hub_reachable(timeout: float = 2.0) -> bool:
+    """Whether a TCP connection to the Hugging Face Hub opens within `timeout` seconds."""
+    try:
+        with socket.create_connection((HUB_HOST, 443), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def resolve_mode() -> tuple[str, str]:
+    """The mode to use and why: COURSE_MODE if set, else full when the hub answers, else tiny."""
+    raw = os.environ.get("COURSE_MODE", "").strip().lower()
+    if raw:
+        if raw not in MODES:
+            raise CourseError(
+                f"COURSE_MODE={raw!r} is not a course mode. Set COURSE_MODE=tiny (offline, tiny "
+                "checkpoints and course data) or COURSE_MODE=full (hub models and data), "
+                "or unset it to choose automatically."
+            )
+        return raw, "set by COURSE_MODE"
+    if _is_true(os.environ.get("HF_HUB_OFFLINE")):
+        return "tiny", "HF_HUB_OFFLINE is set"
+    if hub_reachable():
+        return "full", "the Hugging Face Hub answered"
+    return "tiny", "the Hugging Face Hub did not answer"
+
+
+def current_mode() -> str:
+    """The mode in force now (setup_notebook records it in COURSE_MODE)."""
+    return resolve_mode()[0]
+
+
+def go_offline() -> None:
+    """Set every offline variable of the HF libraries, evaluate's included."""
+    for name in OFFLINE_VARIABLES:
+        os.environ[name] = "1"

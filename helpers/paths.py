@@ -1,0 +1,26 @@
+"""Where the course keeps its data, tiny checkpoints and run outputs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def data_dir() -> Path:
+    """The course data folder (COURSE_DATA_DIR, or data/ in the repository)."""
+    return Path(os.environ.get("COURSE_DATA_DIR") or REPO_ROOT / "data")
+
+
+def tiny_checkpoints_dir() -> Path:
+    """The folder that holds the committed tiny checkpoints."""
+    return data_dir() / "checkpoints"
+
+
+def run_dir(*parts: str) -> Path:
+    """A folder under the git-ignored run folder (COURSE_RUN_DIR, or runs/), created if missing."""
+    root = Path(os.environ.get("COURSE_RUN_DIR") or REPO_ROOT / "runs")
+    path = root.joinpath(*parts)
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,56 @@
+"""Plotting helpers for the lessons: small, labelled matplotlib figures."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import matplotlib.pyplot as plt
+
+
+def bar_probabilities(names: Sequence[str], probabilities: Sequence[Sequence[float]],
+                      rows: Sequence[str], title: str = "Predicted probabilities"):
+    """Grouped horizontal bars: one group per row (e.g. sentence), one bar per class."""
+    fig, ax = plt.subplots(figsize=(7, 0.6 + 0.55 * len(rows) * len(names) / 2 + 0.5))
+    height = 0.8 / len(names)
+    for k, name in enumerate(names):
+        positions = [i + k * height for i in range(len(rows))]
+        ax.barh(positions, [p[k] for p in probabilities], height=height, label=name)
+    ax.set_yticks([i + height * (len(names) - 1) / 2 for i in range(len(rows))])
+    ax.set_yticklabels([_short(r) for r in rows])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("probability")
+    ax.set_title(title)
+    ax.legend(loc="lower right")
+    fig.tight_layout()
+    plt.show()
+
+
+def histogram(values: Sequence[float], title: str, xlabel: str, bins: int = 20, mark: float | None = None):
+    """A histogram of `values`, with an optional vertical line at `mark` (e.g. a max_length)."""
+    fig, ax = plt.subplots(figsize=(7, 3))
+    ax.hist(values, bins=bins, color="tab:blue", alpha=0.8)
+    if mark is not None:
+        ax.axvline(mark, color="tab:red", linestyle="--", label=f"{mark:g}")
+        ax.legend()
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("count")
+    fig.tight_layout()
+    plt.show()
+
+
+def bars(labels: Sequence[str], values: Sequence[float], title: str, ylabel: str):
+    """A plain vertical bar chart with the value printed on each bar."""
+    fig, ax = plt.subplots(figsize=(7, 3))
+    drawn = ax.bar(labels, values, color="tab:green")
+    ax.bar_label(drawn, fmt="%g")
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
+    fig.tight_layout()
+    plt.show()
+
+
+def _short(text: str, width: int = 40) -> str:
+    """`text` cut to `width` characters with an ellipsis."""
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,1 @@
+"""Build the tiny offline stand-ins for the hub checkpoints the course uses."""

@@ -1,0 +1,27 @@
+"""`python -m helpers.tiny build --out DIR [--only HUB_ID ...]`: rebuild the tiny stand-ins."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from helpers.tiny.build import build_all
+from helpers.tiny.recipes import RECIPES
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line, build, and print one line per stand-in."""
+    parser = argparse.ArgumentParser(prog="python -m helpers.tiny", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="build tiny checkpoints into --out")
+    build.add_argument("--out", type=Path, required=True, help="folder to write (e.g. data/checkpoints)")
+    build.add_argument("--only", nargs="*", choices=[r.hub_id for r in RECIPES if r.saved], help="hub ids to build")
+    args = parser.parse_args(argv)
+    for hub_id, notes in build_all(args.out, args.only).items():
+        print(f"{hub_id:60s} {notes}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

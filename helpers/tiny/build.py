@@ -1,0 +1,51 @@
+"""Build every tiny stand-in into a folder of `save_pretrained` checkpoints."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import torch
+import transformers
+
+from helpers.tiny.recipes import RECIPES, Built, Recipe
+
+
+def _save(built: Built, folder: Path) -> None:
+    """Save model and tokenizer with `save_pretrained`, plus a note of how they were built."""
+    folder.mkdir(parents=True, exist_ok=True)
+    built.model.save_pretrained(folder)
+    built.tokenizer.save_pretrained(folder)
+    (folder / "tiny_build.json").write_text(json.dumps(built.notes, indent=1, sort_keys=True) + "\n")
+
+
+def _with_needs(selected: list[Recipe]) -> list[Recipe]:
+    """The selected recipes plus everything they build on, in registry order."""
+    by_id = {r.hub_id: r for r in RECIPES}
+    wanted, todo = set(), [r.hub_id for r in selected]
+    while todo:
+        hub_id = todo.pop()
+        if hub_id not in wanted:
+            wanted.add(hub_id)
+            todo.extend(by_id[hub_id].needs)
+    return [r for r in RECIPES if r.hub_id in wanted]
+
+
+def build_all(out: Path, only: list[str] | None = None, seed: int = 0) -> dict[str, dict]:
+    """Build the stand-ins (all, or `only` these hub ids) under `out`; return their notes."""
+    torch.set_num_threads(1)
+    transformers.logging.set_verbosity_error()
+    transformers.logging.disable_progress_bar()
+    selected = [r for r in RECIPES if r.saved and (not only or r.hub_id in only)]
+    done: dict[str, Built] = {}
+    report = {}
+    for recipe in _with_needs(selected):
+        torch.manual_seed(seed)
+        start = time.perf_counter()
+        done[recipe.hub_id] = recipe.build(done)
+        if recipe in selected:
+            _save(done[recipe.hub_id], out / recipe.hub_id.replace("/", "--"))
+            report[recipe.hub_id] = {**done[recipe.hub_id].notes,
+                                     "seconds": round(time.perf_counter() - start, 1)}
+    return report

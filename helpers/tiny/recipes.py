@@ -1,0 +1,208 @@
+"""One recipe per tiny stand-in: architecture, tokenizer and the short training it gets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import torch
+from transformers import (
+    BartConfig, BartForSequenceClassification, BertConfig, BertForPreTraining,
+    BertForTokenClassification, DistilBertConfig, DistilBertTokenizer, DistilBertForMaskedLM,
+    DistilBertForQuestionAnswering, DistilBertForSequenceClassification, GPT2Config,
+    GPT2LMHeadModel,
+)
+
+from helpers.tiny import texts, tokenizers, training
+
+SIZE = {"hidden": 64, "layers": 2, "heads": 2, "ffn": 256, "positions": 512}
+MLM_STEPS = 300
+CLM_STEPS = 300
+SENTIMENT_EPOCHS = 30
+CONLL_LABELS = ("O", "B-MISC", "I-MISC", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
+NLI_LABELS = ("contradiction", "neutral", "entailment")
+
+
+@dataclass
+class Built:
+    """A model and tokenizer ready to save, with notes on how they were made."""
+
+    model: torch.nn.Module
+    tokenizer: object
+    notes: dict
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """How to build the stand-in for one hub checkpoint."""
+
+    hub_id: str
+    build: Callable[[dict], Built]
+    needs: tuple[str, ...] = ()
+    saved: bool = True
+
+
+def _bert_config(tokenizer, **extra) -> BertConfig:
+    """A tiny BERT config sized for `tokenizer`."""
+    return BertConfig(
+        vocab_size=len(tokenizer), hidden_size=SIZE["hidden"], num_hidden_layers=SIZE["layers"],
+        num_attention_heads=SIZE["heads"], intermediate_size=SIZE["ffn"],
+        max_position_embeddings=SIZE["positions"], pad_token_id=tokenizer.pad_token_id, **extra,
+    )
+
+
+def _distil_config(tokenizer, **extra) -> DistilBertConfig:
+    """A tiny DistilBERT config sized for `tokenizer`."""
+    return DistilBertConfig(
+        vocab_size=len(tokenizer), dim=SIZE["hidden"], n_layers=SIZE["layers"],
+        n_heads=SIZE["heads"], hidden_dim=SIZE["ffn"], max_position_embeddings=SIZE["positions"],
+        pad_token_id=tokenizer.pad_token_id, **extra,
+    )
+
+
+def wordpiece(lowercase: bool) -> Callable[[dict], Built]:
+    """A WordPiece vocabulary alone (shared by the BERT and DistilBERT stand-ins, as on the hub)."""
+
+    def build(done: dict) -> Built:
+        return Built(None, tokenizers.wordpiece(texts.tokenizer_texts(), lowercase), {})
+
+    return build
+
+
+def bert_base(vocab: str) -> Callable[[dict], Built]:
+    """A BERT base with pooler (saved as BertForPreTraining), MLM-trained on the corpus."""
+
+    def build(done: dict) -> Built:
+        tokenizer = done[vocab].tokenizer
+        model = BertForPreTraining(_bert_config(tokenizer))
+        loss = training.train_masked_lm(model, tokenizer, texts.corpus_paragraphs(), MLM_STEPS)
+        return Built(model, tokenizer, {"mlm_loss": round(loss, 3)})
+
+    return build
+
+
+def _distil_tokenizer(bert_tokenizer) -> DistilBertTokenizer:
+    """The DistilBERT tokenizer over a BERT vocabulary (no token_type_ids)."""
+    return DistilBertTokenizer(
+        vocab=bert_tokenizer.get_vocab(), do_lower_case=bert_tokenizer.do_lower_case,
+        model_max_length=512,
+    )
+
+
+BERT_TO_DISTIL = (
+    ("bert.embeddings.", "distilbert.embeddings."),
+    ("bert.encoder.layer.", "distilbert.transformer.layer."),
+    (".attention.self.query.", ".attention.q_lin."),
+    (".attention.self.key.", ".attention.k_lin."),
+    (".attention.self.value.", ".attention.v_lin."),
+    (".attention.output.dense.", ".attention.out_lin."),
+    (".attention.output.LayerNorm.", ".sa_layer_norm."),
+    (".intermediate.dense.", ".ffn.lin1."),
+    (".output.dense.", ".ffn.lin2."),
+    (".output.LayerNorm.", ".output_layer_norm."),
+)
+
+
+def _distil_name(bert_name: str) -> str:
+    """The DistilBERT parameter that plays the role of BERT parameter `bert_name`."""
+    for old, new in BERT_TO_DISTIL:
+        bert_name = bert_name.replace(old, new)
+    return bert_name
+
+
+def _from_bert(distil: torch.nn.Module, bert: torch.nn.Module) -> None:
+    """Start a DistilBERT from a BERT's embeddings and layers, as DistilBERT itself was."""
+    target = distil.state_dict()
+    copied = {_distil_name(k): v for k, v in bert.state_dict().items() if _distil_name(k) in target}
+    missing = [k for k in target if k.startswith("distilbert.") and k not in copied]
+    if missing:
+        raise RuntimeError(f"BERT weights do not cover DistilBERT parameters {missing}")
+    distil.load_state_dict({**target, **copied})
+
+
+def distilbert_base(done: dict) -> Built:
+    """An uncased DistilBERT masked LM, started from the BERT stand-in and trained on the corpus."""
+    bert = done["google-bert/bert-base-uncased"]
+    tokenizer = _distil_tokenizer(bert.tokenizer)
+    model = DistilBertForMaskedLM(_distil_config(tokenizer))
+    _from_bert(model, bert.model)
+    loss = training.train_masked_lm(model, tokenizer, texts.corpus_paragraphs(), MLM_STEPS // 2)
+    return Built(model, tokenizer, {"mlm_loss": round(loss, 3)})
+
+
+def sentiment(done: dict) -> Built:
+    """DistilBERT fine-tuned on the course's sentiment sentences (NEGATIVE/POSITIVE)."""
+    base = done["distilbert/distilbert-base-uncased"]
+    labels = {0: "NEGATIVE", 1: "POSITIVE"}
+    config = _distil_config(base.tokenizer, id2label=labels, label2id={v: k for k, v in labels.items()})
+    model = DistilBertForSequenceClassification(config)
+    model.distilbert.load_state_dict(base.model.distilbert.state_dict())
+    sentences, targets = texts.sentiment_split("train")
+    loss = training.train_classifier(model, base.tokenizer, sentences, targets, SENTIMENT_EPOCHS)
+    held_out = training.accuracy(model, base.tokenizer, *texts.sentiment_split("validation"))
+    return Built(model, base.tokenizer, {"loss": round(loss, 3), "validation_accuracy": round(held_out, 3)})
+
+
+def gpt2(done: dict) -> Built:
+    """A GPT-2 causal LM with a byte-level BPE, trained on the corpus."""
+    tokenizer = tokenizers.gpt2_bpe(texts.tokenizer_texts())
+    config = GPT2Config(
+        vocab_size=len(tokenizer), n_positions=SIZE["positions"], n_embd=SIZE["hidden"],
+        n_layer=SIZE["layers"], n_head=SIZE["heads"], bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+    )
+    model = GPT2LMHeadModel(config)
+    loss = training.train_causal_lm(model, tokenizer, texts.corpus_paragraphs(), CLM_STEPS)
+    return Built(model, tokenizer, {"clm_loss": round(loss, 3)})
+
+
+def bart_mnli(done: dict) -> Built:
+    """A BART sequence classifier with the MNLI labels (untrained: zero-shot scores are noise)."""
+    tokenizer = tokenizers.bart_bpe(texts.tokenizer_texts())
+    labels = dict(enumerate(NLI_LABELS))
+    config = BartConfig(
+        vocab_size=len(tokenizer), d_model=SIZE["hidden"], encoder_layers=1, decoder_layers=1,
+        encoder_attention_heads=SIZE["heads"], decoder_attention_heads=SIZE["heads"],
+        encoder_ffn_dim=SIZE["ffn"], decoder_ffn_dim=SIZE["ffn"],
+        max_position_embeddings=SIZE["positions"], pad_token_id=tokenizer.pad_token_id,
+        bos_token_id=tokenizer.bos_token_id, eos_token_id=tokenizer.eos_token_id,
+        decoder_start_token_id=tokenizer.eos_token_id, forced_eos_token_id=tokenizer.eos_token_id,
+        id2label=labels, label2id={v: k for k, v in labels.items()},
+    )
+    return Built(BartForSequenceClassification(config), tokenizer, {"trained": False})
+
+
+def ner(done: dict) -> Built:
+    """A cased BERT token classifier with the CoNLL-2003 labels on the cased base's encoder."""
+    base = done["google-bert/bert-base-cased"]
+    labels = dict(enumerate(CONLL_LABELS))
+    model = BertForTokenClassification(
+        _bert_config(base.tokenizer, id2label=labels, label2id={v: k for k, v in labels.items()})
+    )
+    model.bert.load_state_dict(base.model.bert.state_dict(), strict=False)
+    return Built(model, base.tokenizer, {"trained": False})
+
+
+def squad(done: dict) -> Built:
+    """A cased DistilBERT extractive QA model on the cased BERT (untrained head: spans are noise)."""
+    bert = done["google-bert/bert-base-cased"]
+    tokenizer = _distil_tokenizer(bert.tokenizer)
+    model = DistilBertForQuestionAnswering(_distil_config(tokenizer))
+    _from_bert(model, bert.model)
+    return Built(model, tokenizer, {"trained": False})
+
+
+UNCASED, CASED = "wordpiece-uncased", "wordpiece-cased"
+RECIPES = (
+    Recipe(UNCASED, wordpiece(lowercase=True), saved=False),
+    Recipe(CASED, wordpiece(lowercase=False), saved=False),
+    Recipe("google-bert/bert-base-uncased", bert_base(UNCASED), (UNCASED,)),
+    Recipe("google-bert/bert-base-cased", bert_base(CASED), (CASED,)),
+    Recipe("distilbert/distilbert-base-uncased", distilbert_base, ("google-bert/bert-base-uncased",)),
+    Recipe("distilbert/distilbert-base-uncased-finetuned-sst-2-english", sentiment,
+           ("distilbert/distilbert-base-uncased",)),
+    Recipe("openai-community/gpt2", gpt2),
+    Recipe("facebook/bart-large-mnli", bart_mnli),
+    Recipe("dbmdz/bert-large-cased-finetuned-conll03-english", ner, ("google-bert/bert-base-cased",)),
+    Recipe("distilbert/distilbert-base-cased-distilled-squad", squad, ("google-bert/bert-base-cased",)),
+)

@@ -1,0 +1,50 @@
+"""Train the tiny tokenizers: WordPiece for the BERT family, byte-level BPE for GPT-2 and BART."""
+
+from __future__ import annotations
+
+import json
+
+from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+from transformers import BartTokenizer, BertTokenizer, DistilBertTokenizer, GPT2Tokenizer
+
+BERT_SPECIALS = {"[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3, "[MASK]": 4}
+WORDPIECE_SIZE = 3000
+BPE_SIZE = 2000
+
+
+def wordpiece(texts: list[str], lowercase: bool, distil: bool = False) -> BertTokenizer:
+    """A BERT (or DistilBERT) WordPiece tokenizer trained on `texts`, as the lesson does it."""
+    cls = DistilBertTokenizer if distil else BertTokenizer
+    seed = cls(vocab=dict(BERT_SPECIALS), do_lower_case=lowercase, model_max_length=512)
+    return seed.train_new_from_iterator(texts, vocab_size=WORDPIECE_SIZE, show_progress=False)
+
+
+def _byte_bpe(texts: list[str], specials: list[str]) -> tuple[dict[str, int], list]:
+    """Vocabulary and merges of a byte-level BPE trained on `texts`."""
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(
+        vocab_size=BPE_SIZE, special_tokens=specials, show_progress=False,
+        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+    )
+    tok.train_from_iterator(texts, trainer)
+    return tok.get_vocab(), _merges(tok)
+
+
+def _merges(tok: Tokenizer) -> list[tuple[str, str]]:
+    """The ordered merges of a trained BPE tokenizer (read back through its JSON)."""
+    state = json.loads(tok.to_str())["model"]["merges"]
+    return [tuple(m.split(" ")) if isinstance(m, str) else tuple(m) for m in state]
+
+
+def gpt2_bpe(texts: list[str]) -> GPT2Tokenizer:
+    """A GPT-2 byte-level BPE tokenizer with its one special token."""
+    vocab, merges = _byte_bpe(texts, ["<|endoftext|>"])
+    return GPT2Tokenizer(vocab=vocab, merges=merges, model_max_length=1024)
+
+
+def bart_bpe(texts: list[str]) -> BartTokenizer:
+    """A BART byte-level BPE tokenizer with RoBERTa-style special tokens."""
+    vocab, merges = _byte_bpe(texts, ["<s>", "<pad>", "</s>", "<unk>", "<mask>"])
+    return BartTokenizer(vocab=vocab, merges=merges, model_max_length=1024)

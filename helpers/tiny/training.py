@@ -1,0 +1,87 @@
+"""Short, seeded training loops that give the tiny stand-ins some real behaviour."""
+
+from __future__ import annotations
+
+import torch
+from torch.nn.functional import cross_entropy
+from transformers import DataCollatorForLanguageModeling
+
+BLOCK = 64
+
+
+def blocks(tokenizer, texts: list[str], size: int = BLOCK) -> list[list[int]]:
+    """Concatenate the token ids of `texts` and cut them into blocks of `size` ids."""
+    ids = [i for text in texts for i in tokenizer(text, add_special_tokens=False)["input_ids"]]
+    return [ids[start:start + size] for start in range(0, len(ids) - size + 1, size)]
+
+
+def _batches(items: list, batch_size: int, steps: int, seed: int):
+    """`steps` random batches of `items`, reproducible from `seed`."""
+    generator = torch.Generator().manual_seed(seed)
+    for _ in range(steps):
+        picks = torch.randint(len(items), (batch_size,), generator=generator)
+        yield [items[i] for i in picks]
+
+
+def _step(model, optimizer, loss) -> float:
+    """One optimizer step on `loss`."""
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    optimizer.step()
+    optimizer.zero_grad()
+    return loss.item()
+
+
+def train_masked_lm(model, tokenizer, texts: list[str], steps: int, seed: int = 0) -> float:
+    """Masked-LM training on blocks of `texts`; returns the last loss."""
+    collator = DataCollatorForLanguageModeling(tokenizer, mlm_probability=0.15, seed=seed)
+    examples = [{"input_ids": [tokenizer.cls_token_id, *b, tokenizer.sep_token_id]}
+                for b in blocks(tokenizer, texts, BLOCK - 2)]
+    optimizer = torch.optim.AdamW(model.parameters(), lr=2e-3)
+    model.train()
+    loss = float("nan")
+    for batch in _batches(examples, 16, steps, seed):
+        inputs = collator(batch)
+        labels = inputs.pop("labels")
+        out = model(**inputs)
+        logits = out.logits if hasattr(out, "logits") else out.prediction_logits
+        loss = _step(model, optimizer, cross_entropy(logits.flatten(0, 1), labels.flatten()))
+    model.eval()
+    return loss
+
+
+def train_causal_lm(model, tokenizer, texts: list[str], steps: int, seed: int = 0) -> float:
+    """Next-token training on blocks of `texts`; returns the last loss."""
+    examples = blocks(tokenizer, texts)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=2e-3)
+    model.train()
+    loss = float("nan")
+    for batch in _batches(examples, 16, steps, seed):
+        ids = torch.tensor(batch)
+        loss = _step(model, optimizer, model(input_ids=ids, labels=ids).loss)
+    model.eval()
+    return loss
+
+
+def train_classifier(model, tokenizer, texts: list[str], labels: list[int], epochs: int,
+                     seed: int = 0, lr: float = 1e-3) -> float:
+    """Sequence-classification training for `epochs` passes; returns the last loss."""
+    optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    pairs = list(zip(texts, labels))
+    steps = epochs * (len(pairs) // 16)
+    model.train()
+    loss = float("nan")
+    for batch in _batches(pairs, 16, steps, seed):
+        inputs = tokenizer([t for t, _ in batch], padding=True, return_tensors="pt")
+        target = torch.tensor([y for _, y in batch])
+        loss = _step(model, optimizer, model(**inputs, labels=target).loss)
+    model.eval()
+    return loss
+
+
+@torch.no_grad()
+def accuracy(model, tokenizer, texts: list[str], labels: list[int]) -> float:
+    """Fraction of `texts` the classifier labels right."""
+    inputs = tokenizer(texts, padding=True, return_tensors="pt")
+    predictions = model(**inputs).logits.argmax(-1)
+    return (predictions == torch.tensor(labels)).float().mean().item()
