@@ -1,0 +1,273 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 02 · Tokenizers and models
+#
+# **Goals.** By the end of this lesson you can
+# - compare word, character and subword tokenization (in English and in Korean);
+# - go from text to ids and back, and say what the special tokens are for;
+# - batch sentences of different lengths with padding and an attention mask, and show why the
+#   mask matters; truncate long inputs; encode sentence pairs;
+# - train a new tokenizer on your own corpus with `train_new_from_iterator`;
+# - create a model from a config or from pretrained weights, and save it.
+#
+# > **About the saved outputs.** The outputs stored in this notebook come from *tiny mode*: tiny
+# > stand-in checkpoints whose vocabularies were trained on the course's own texts. The code is the
+# > real code; in full mode (Colab, or any machine that reaches the Hub) the vocabularies are
+# > the real ones and the token lists change accordingly.
+
+# %%
+import helpers
+
+course = helpers.setup_notebook(chapter="02_tokenizers")
+
+# %% [markdown]
+# ## Three ways to split text
+# **Words** give a huge vocabulary and unknown words; **characters** give long sequences of
+# tokens that mean little alone; **subwords** keep frequent words whole and split rare words
+# into meaningful pieces.
+
+# %%
+from transformers import AutoTokenizer
+
+tokenizer = AutoTokenizer.from_pretrained(helpers.checkpoint("bert-base-cased"))
+sentence = "Tokenizers split unbelievable words into pieces."
+splits = {
+    "words": sentence.split(),
+    "characters": list(sentence),
+    "subwords": tokenizer.tokenize(sentence),
+}
+for kind, tokens in splits.items():
+    print(f"{kind:10s} {len(tokens):3d}  {tokens[:12]}")
+
+# %%
+helpers.bars(list(splits), [len(t) for t in splits.values()], "Tokens for one sentence", "tokens")
+
+# %% [markdown]
+# WordPiece marks a piece that continues a word with `##`. In Korean, a space separates
+# *eojeol* (a word plus its particles and endings), so splitting on spaces gives long, rare units.
+# Subword tokenizers split them into stems and endings. An *uncased* BERT also lowercases and
+# strips accents with Unicode decomposition, which breaks Hangul syllables into their letters (jamo).
+
+# %%
+korean = helpers.course_text("korean").split(".")[0] + "."
+uncased = AutoTokenizer.from_pretrained(helpers.checkpoint("bert-base-uncased"))
+print(korean)
+print("words:  ", korean.split())
+print("cased:  ", tokenizer.tokenize(korean))
+print("uncased:", uncased.tokenize(korean)[:16])
+
+# %% [markdown]
+# ## From text to ids, and back
+# The model only sees integers: each token's index in the vocabulary.
+
+# %%
+tokens = tokenizer.tokenize("Using a Transformer network is simple")
+ids = tokenizer.convert_tokens_to_ids(tokens)
+print(tokens)
+print(ids)
+tokenizer.decode(ids)
+
+# %% [markdown]
+# Calling the tokenizer does all of it at once **and adds the special tokens** the model was
+# trained with: `[CLS]` at the start and `[SEP]` at the end for BERT.
+
+# %%
+encoded = tokenizer("Using a Transformer network is simple")
+print(encoded["input_ids"])
+print(tokenizer.convert_ids_to_tokens(encoded["input_ids"]))
+{name: (token, tokenizer.convert_tokens_to_ids(token)) for name, token in tokenizer.special_tokens_map.items()}
+
+# %% [markdown]
+# ## Batching: padding and the attention mask
+# Tensors must be rectangular, so shorter sentences are **padded** with the pad token. The
+# **attention mask** tells the model which positions are real (1) and which are padding (0).
+# Let us see what happens without it, with the sentiment model of lesson 01.
+
+# %%
+import torch
+from transformers import AutoModelForSequenceClassification
+
+sentiment_name = helpers.checkpoint("distilbert/distilbert-base-uncased-finetuned-sst-2-english")
+sst_tokenizer = AutoTokenizer.from_pretrained(sentiment_name)
+model = AutoModelForSequenceClassification.from_pretrained(sentiment_name)
+pair = ["The hotel was lovely.", "The train was late again and the seats were dirty."]
+with torch.no_grad():
+    single = [model(**sst_tokenizer(s, return_tensors="pt")).logits[0] for s in pair]
+torch.stack(single).round(decimals=3)
+
+# %%
+padded = sst_tokenizer(pair, padding=True, return_tensors="pt")
+print(padded["input_ids"])
+print(padded["attention_mask"])
+
+# %%
+with torch.no_grad():
+    no_mask = model(input_ids=padded["input_ids"]).logits
+    with_mask = model(**padded).logits
+print("without mask:", no_mask.round(decimals=3))
+print("with mask:   ", with_mask.round(decimals=3))
+print("same as one at a time, with mask:", torch.allclose(with_mask, torch.stack(single), atol=1e-5))
+print("same as one at a time, without mask:", torch.allclose(no_mask, torch.stack(single), atol=1e-5))
+
+# %% [markdown]
+# Without the mask, the short sentence's logits change: its tokens attend to the padding.
+#
+# ### Try it: a padded batch that gives the right logits
+# Tokenize the three sentences below into one padded batch, run the model with the attention
+# mask, and store the logits in `my_logits`.
+
+# %%
+three = ["Great value.", "The room smelled of smoke.", "Friendly staff and a quiet, clean room."]
+my_logits = None  # your code
+helpers.check_padded_batch(model, sst_tokenizer, three, my_logits)
+
+# %% tags=["solution"]
+# Solution
+with torch.no_grad():
+    my_logits = model(**sst_tokenizer(three, padding=True, return_tensors="pt")).logits
+helpers.check_padded_batch(model, sst_tokenizer, three, my_logits)
+
+# %% [markdown]
+# ## Truncation
+# Models have a maximum length (512 tokens for BERT). `truncation=True` cuts longer inputs;
+# `max_length` sets your own limit. How long are the course's paraphrase sentences?
+
+# %%
+mrpc = helpers.load_dataset("glue", "mrpc", split="train")
+pairs = tokenizer(list(mrpc["sentence1"]), list(mrpc["sentence2"]))
+lengths = [len(ids) for ids in pairs["input_ids"]]
+print(f"{len(lengths)} pairs, longest {max(lengths)} tokens")
+helpers.histogram(lengths, "Tokens per sentence pair", "tokens", mark=64)
+
+# %%
+cut = tokenizer(mrpc[0]["sentence1"], mrpc[0]["sentence2"], truncation=True, max_length=16)
+print(len(cut["input_ids"]), tokenizer.decode(cut["input_ids"]))
+
+# %% [markdown]
+# ## Sentence pairs and `token_type_ids`
+# Tasks like paraphrase detection feed two sentences at once. BERT separates them with `[SEP]`
+# and marks each token with the sentence it belongs to (0 or 1). DistilBERT has no such ids.
+
+# %%
+pair_encoding = tokenizer("The cat sat.", "It was tired.")
+for token, type_id in zip(tokenizer.convert_ids_to_tokens(pair_encoding["input_ids"]),
+                          pair_encoding["token_type_ids"]):
+    print(f"{token:8s} {type_id}")
+
+# %% [markdown]
+# ### Try it: encode a pair
+# Encode the two sentences below as *one* pair (not two separate texts) and store the result.
+
+# %%
+first, second = "The museum opens at nine.", "Doors open at 9 a.m."
+my_encoding = None  # your code
+helpers.check_pair_encoding(tokenizer, first, second, my_encoding)
+
+# %% tags=["solution"]
+# Solution
+my_encoding = tokenizer(first, second)
+helpers.check_pair_encoding(tokenizer, first, second, my_encoding)
+
+# %% [markdown]
+# ## Tensors for your framework
+# `return_tensors="pt"` gives PyTorch tensors and `"np"` NumPy arrays; without it you get lists.
+
+# %%
+for kind in ["pt", "np", None]:
+    value = tokenizer(["Hi!", "Hello there!"], padding=True, return_tensors=kind)["input_ids"]
+    print(f"{kind!s:5s} {type(value).__name__}")
+
+# %% [markdown]
+# ## Training a new tokenizer
+# A tokenizer's vocabulary is learned from text. `train_new_from_iterator` keeps an existing
+# tokenizer's recipe (normalization, pre-tokenization, special tokens) and learns a new
+# vocabulary from your corpus. Here: the GPT-2 recipe on the course's English corpus.
+
+# %%
+paragraphs = [p for p in helpers.course_text("english").splitlines() if p.strip()]
+old = AutoTokenizer.from_pretrained(helpers.checkpoint("gpt2"))
+batches = (paragraphs[i : i + 50] for i in range(0, len(paragraphs), 50))
+new = old.train_new_from_iterator(batches, vocab_size=400, show_progress=False)
+print(len(old), "->", len(new), "tokens in the vocabulary")
+
+# %% [markdown]
+# With a much smaller vocabulary, the same sentence needs more tokens. Your own tokenizer pays
+# off on text unlike the original training data (code, another language, a special domain).
+
+# %%
+text = "Tokenizers learn their vocabulary from a corpus."
+for name, tok in [("original", old), ("new, 400 tokens", new)]:
+    print(f"{name:16s} {len(tok.tokenize(text)):2d} tokens")
+new.save_pretrained(course.run_dir / "my-tokenizer")
+sorted(p.name for p in (course.run_dir / "my-tokenizer").iterdir())
+
+# %% [markdown]
+# ## Models: from a config, or from pretrained weights
+# A **config** holds the architecture (sizes, layers, vocabulary size). `from_config` builds the
+# model with *random* weights; `from_pretrained` loads the trained weights too.
+
+# %%
+from transformers import AutoConfig, AutoModel
+
+bert_name = helpers.checkpoint("bert-base-cased")
+config = AutoConfig.from_pretrained(bert_name)
+print(config.model_type, config.hidden_size, config.num_hidden_layers, config.vocab_size)
+random_model = AutoModel.from_config(config)
+trained_model = AutoModel.from_pretrained(bert_name)
+
+# %%
+inputs = tokenizer("Hello world!", return_tensors="pt")
+with torch.no_grad():
+    random_out = random_model(**inputs).last_hidden_state
+    trained_out = trained_model(**inputs).last_hidden_state
+print(random_out.shape, trained_out.shape)
+print("same outputs:", torch.allclose(random_out, trained_out))
+
+# %% [markdown]
+# `save_pretrained` writes the config and the weights (as safetensors); save the tokenizer next
+# to them and the folder loads with `from_pretrained(folder)`, offline.
+
+# %%
+folder = course.run_dir / "my-bert"
+trained_model.save_pretrained(folder)
+tokenizer.save_pretrained(folder)
+for path in sorted(folder.iterdir()):
+    print(f"{path.name:24s} {path.stat().st_size / 1024:8.1f} KiB")
+
+# %%
+reloaded = AutoModel.from_pretrained(folder)
+with torch.no_grad():
+    print("reloaded = trained:", torch.equal(reloaded(**inputs).last_hidden_state, trained_out))
+
+# %% [markdown]
+# ## Quiz
+
+# %%
+helpers.quiz("02.1", answer=None)
+
+# %%
+helpers.quiz("02.2", answer=None)
+
+# %% [markdown]
+# ## Summary
+# - Subword tokenizers balance vocabulary size and sequence length; `##` marks a word piece.
+# - `tokenizer(text)` = tokenize → ids → special tokens; `decode` goes back.
+# - Batches need padding **and** the attention mask, or padded sentences get different outputs.
+# - `truncation=True, max_length=...` bounds the length; pairs get `token_type_ids` in BERT.
+# - `train_new_from_iterator` learns a vocabulary from your corpus with a known recipe.
+# - `from_config` = random weights, `from_pretrained` = trained weights; `save_pretrained` writes
+#   config, weights and (for the tokenizer) vocabulary files.
+#
+# Next: **03 · Fine-tuning with the Trainer on MRPC**.

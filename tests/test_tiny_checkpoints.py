@@ -1,0 +1,86 @@
+"""The committed tiny stand-ins: loadable, small, with a pooler, and the sentiment one really works."""
+
+import subprocess
+import sys
+
+import pytest
+from safetensors import safe_open
+
+from helpers.checkpoints import KNOWN, checkpoint
+from helpers.paths import data_dir
+from helpers.tiny import texts
+
+LESSON_REVIEWS = {
+    "I have waited all year for a course like this one.": "POSITIVE",
+    "This lesson was a complete waste of my evening.": "NEGATIVE",
+    "The new phone is fast and the battery lasts for days.": "POSITIVE",
+    "The soup was cold and the waiter ignored us.": "NEGATIVE",
+}
+
+
+def folder_size(path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def test_data_folder_stays_under_15_mb():
+    assert folder_size(data_dir()) < 15 * 1024 * 1024
+
+
+@pytest.mark.parametrize("entry", KNOWN, ids=lambda e: e.hub_id)
+def test_each_stand_in_loads_with_auto_classes(entry):
+    from transformers import AutoConfig, AutoModel, AutoTokenizer
+
+    folder = checkpoint(entry.hub_id, mode="tiny")
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    model = AutoModel.from_pretrained(folder)
+    assert AutoConfig.from_pretrained(folder).vocab_size == len(tokenizer)
+    assert model(**tokenizer("A short test.", return_tensors="pt")).last_hidden_state.shape[0] == 1
+
+
+@pytest.mark.parametrize("name", ["bert-base-uncased", "bert-base-cased"])
+def test_bert_bases_are_saved_with_a_pooler(name):
+    with safe_open(f"{checkpoint(name, mode='tiny')}/model.safetensors", "pt") as weights:
+        assert "bert.pooler.dense.weight" in weights.keys()
+
+
+@pytest.fixture(scope="module")
+def sentiment_pipeline():
+    from transformers import pipeline
+
+    name = checkpoint("distilbert/distilbert-base-uncased-finetuned-sst-2-english", mode="tiny")
+    return pipeline("sentiment-analysis", model=name)
+
+
+def test_sentiment_stand_in_gets_the_lesson_examples_right(sentiment_pipeline):
+    labels = [r["label"] for r in sentiment_pipeline(list(LESSON_REVIEWS))]
+    assert labels == list(LESSON_REVIEWS.values())
+
+
+def test_sentiment_stand_in_is_90_percent_right_on_held_out_sentences(sentiment_pipeline):
+    sentences, gold = texts.sentiment_split("validation")
+    train = {s.lower() for s in texts.sentiment_split("train")[0]}
+    assert len(sentences) >= 20 and not train & {s.lower() for s in sentences}
+    predicted = [r["label"] == "POSITIVE" for r in sentiment_pipeline(sentences)]
+    accuracy = sum(int(p) == g for p, g in zip(predicted, gold)) / len(gold)
+    assert accuracy >= 0.90, f"held-out accuracy {accuracy:.3f}"
+
+
+def test_builder_command_builds_checkpoints_that_load(tmp_path):
+    """Runs the documented rebuild command end to end and loads what it wrote."""
+    from transformers import AutoModel, AutoTokenizer
+
+    done = subprocess.run([sys.executable, "-m", "helpers.tiny", "build", "--out", str(tmp_path)],
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-2000:]
+    for entry in KNOWN:
+        folder = tmp_path / entry.folder
+        assert entry.hub_id in done.stdout
+        AutoModel.from_pretrained(folder)
+        AutoTokenizer.from_pretrained(folder)
+    assert "validation_accuracy" in done.stdout
+
+
+def test_builder_rejects_an_unknown_name(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "helpers.tiny", "build", "--out", str(tmp_path),
+                           "--only", "bert-huge"], capture_output=True, text=True)
+    assert done.returncode == 2 and "invalid choice: 'bert-huge'" in done.stderr
