@@ -9,6 +9,7 @@ from helpers.data import course_text, load_dataset
 from helpers.display import show_metrics, tidy_metrics
 from helpers.errors import CourseError
 from helpers.exercises import quiz
+from helpers.finetune import compute_metrics_for, prepare_glue, settings
 from helpers.exercises.ch01 import check_softmax, check_span
 from helpers.exercises.ch02 import check_pair_encoding, check_padded_batch
 from helpers.metrics import load_metric
@@ -18,6 +19,7 @@ from helpers.plots import bar_probabilities, bars, histogram
 
 __all__ = [
     "CourseConfig", "CourseError", "bar_probabilities", "bars", "check_padded_batch",
-    "check_pair_encoding", "check_softmax", "check_span", "checkpoint", "course_text", "histogram", "load_dataset", "load_metric", "quiz", "run_dir", "setup_notebook",
-    "show_metrics", "tidy_metrics",
+    "check_pair_encoding", "check_softmax", "check_span", "checkpoint", "compute_metrics_for",
+    "course_text", "histogram", "load_dataset", "load_metric", "prepare_glue", "quiz", "run_dir",
+    "settings", "setup_notebook", "show_metrics", "tidy_metrics",
 ]
