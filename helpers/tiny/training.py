@@ -79,9 +79,53 @@ def train_classifier(model, tokenizer, texts: list[str], labels: list[int], epoc
     return loss
 
 
+def train_classifier_selecting(model, tokenizer, train: tuple[list, list], validation: tuple[list, list],
+                               epochs: int, lr: float = 1e-3) -> tuple[int, float]:
+    """Train epoch by epoch, keep the weights of the epoch best on `validation`; return it and its accuracy."""
+    best_epoch, best_accuracy, best_state = 0, -1.0, None
+    for epoch in range(1, epochs + 1):
+        train_classifier(model, tokenizer, *train, epochs=1, seed=epoch, lr=lr)
+        score = accuracy(model, tokenizer, *validation)
+        if score > best_accuracy:
+            best_epoch, best_accuracy = epoch, score
+            best_state = {k: v.clone() for k, v in model.state_dict().items()}
+    model.load_state_dict(best_state)
+    return best_epoch, best_accuracy
+
+
 @torch.no_grad()
 def accuracy(model, tokenizer, texts: list[str], labels: list[int]) -> float:
     """Fraction of `texts` the classifier labels right."""
     inputs = tokenizer(texts, padding=True, return_tensors="pt")
     predictions = model(**inputs).logits.argmax(-1)
     return (predictions == torch.tensor(labels)).float().mean().item()
+
+
+def _ner_features(tokenizer, words: list[str], tags: list[str], label2id: dict) -> dict:
+    """Token ids and one label per token: a word's first piece keeps its tag, later pieces get I-."""
+    encoded = tokenizer(words, is_split_into_words=True, truncation=True)
+    labels, previous = [], None
+    for word in encoded.word_ids():
+        if word is None:
+            labels.append(-100)
+        else:
+            tag = tags[word] if word != previous else tags[word].replace("B-", "I-")
+            labels.append(label2id[tag])
+        previous = word
+    return {"input_ids": encoded["input_ids"], "labels": labels}
+
+
+def train_token_classifier(model, tokenizer, sentences: list, steps: int, seed: int = 0) -> float:
+    """Token-classification training on (words, tags) sentences; returns the last loss."""
+    from transformers import DataCollatorForTokenClassification
+
+    collator = DataCollatorForTokenClassification(tokenizer)
+    examples = [_ner_features(tokenizer, w, t, model.config.label2id) for w, t in sentences]
+    optimizer = torch.optim.AdamW(model.parameters(), lr=2e-3)
+    model.train()
+    loss = float("nan")
+    for batch in _batches(examples, 16, steps, seed):
+        loss = _step(model, optimizer, model(**collator(batch)).loss)
+    model.eval()
+    return loss
+

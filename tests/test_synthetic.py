@@ -1,0 +1,19 @@
+from itertools import pairwise
+
+from helpers.tiny.synthetic import detokenize, entities, ner_sentences
+
+
+def test_ner_sentences_are_tagged_word_by_word_and_reproducible():
+    sentences = ner_sentences(50, seed=1)
+    assert sentences == ner_sentences(50, seed=1)
+    for words, tags in sentences:
+        assert len(words) == len(tags)
+        assert all(t == "O" or t[:2] in ("B-", "I-") for t in tags)
+        assert all(not t.startswith("I-") or prev[2:] == t[2:] for prev, t in pairwise(tags))
+    kinds = {t[2:] for _, tags in sentences for t in tags if t != "O"}
+    assert kinds == {"PER", "ORG", "LOC", "MISC"}
+
+
+def test_detokenize_attaches_punctuation():
+    assert detokenize(["Hi", ",", "Ann", "."]) == "Hi, Ann."
+    assert len(entities()["first_names"]) >= 20
