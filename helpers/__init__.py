@@ -9,9 +9,9 @@ from helpers.data import course_text, load_dataset
 from helpers.display import show_metrics, tidy_metrics
 from helpers.errors import CourseError
 from helpers.exercises import quiz
-from helpers.finetune import compute_metrics_for, prepare_glue, settings
 from helpers.exercises.ch01 import check_softmax, check_span
-from helpers.exercises.ch02 import check_pair_encoding, check_padded_batch
+from helpers.exercises.ch02 import check_padded_batch, check_pair_encoding
+from helpers.finetune import compute_metrics_for, prepare_glue, settings
 from helpers.metrics import load_metric
 from helpers.notebook import CourseConfig, setup_notebook
 from helpers.paths import run_dir

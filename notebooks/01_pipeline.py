@@ -96,7 +96,8 @@ masked = f"The cat sat on the {unmasker.tokenizer.mask_token}."
 # %% [markdown]
 # ## Named-entity recognition
 # Token classification labels every token (person, organisation, location, ...).
-# `aggregation_strategy="simple"` groups the pieces of one entity back into words.
+# `aggregation_strategy="simple"` groups the pieces of one entity back into words. (The tiny
+# stand-in learned from sentences about the course's invented people, firms and towns.)
 
 # %%
 ner = pipeline(
@@ -104,7 +105,7 @@ ner = pipeline(
     model=helpers.checkpoint("dbmdz/bert-large-cased-finetuned-conll03-english"),
     aggregation_strategy="simple",
 )
-for entity in ner("My name is Mara Lindqvist and I work at Brightwater Foods in Dunmore."):
+for entity in ner("My name is Tamsin Okonkwo and I work at Silverpine Labs in Port Alder."):
     print(f"{entity['entity_group']:5s} {entity['score']:.2f}  {entity['word']}")
 
 # %% [markdown]
@@ -123,6 +124,7 @@ features.shape  # (batch, tokens, hidden size)
 # Transformers 5 removed the `question-answering`, `summarization` and `translation` pipelines
 # (formerly `pipeline("question-answering")`). Extractive QA is simple to do yourself: the model
 # gives every token a *start* score and an *end* score; the answer is the best span of the context.
+# (The tiny stand-in's QA head is untrained, so its span is arbitrary; the code is what matters.)
 
 # %%
 import torch

@@ -1,7 +1,14 @@
 import pytest
 import torch
 
-from helpers import check_pair_encoding, check_padded_batch, check_softmax, check_span, checkpoint, quiz
+from helpers import (
+    check_padded_batch,
+    check_pair_encoding,
+    check_softmax,
+    check_span,
+    checkpoint,
+    quiz,
+)
 from helpers.errors import CourseError
 
 

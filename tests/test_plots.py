@@ -1,9 +1,9 @@
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-from helpers import bar_probabilities, bars, histogram  # noqa: E402
+from helpers import bar_probabilities, bars, histogram
 
 
 def test_bar_probabilities_draws_one_bar_per_class_and_row():

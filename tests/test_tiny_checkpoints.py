@@ -40,7 +40,7 @@ def test_each_stand_in_loads_with_auto_classes(entry):
 @pytest.mark.parametrize("name", ["bert-base-uncased", "bert-base-cased"])
 def test_bert_bases_are_saved_with_a_pooler(name):
     with safe_open(f"{checkpoint(name, mode='tiny')}/model.safetensors", "pt") as weights:
-        assert "bert.pooler.dense.weight" in weights.keys()
+        assert "bert.pooler.dense.weight" in weights.keys()  # noqa: SIM118 (safe_open has no __contains__)
 
 
 @pytest.fixture(scope="module")
@@ -57,9 +57,10 @@ def test_sentiment_stand_in_gets_the_lesson_examples_right(sentiment_pipeline):
 
 
 def test_sentiment_stand_in_is_90_percent_right_on_held_out_sentences(sentiment_pipeline):
-    sentences, gold = texts.sentiment_split("validation")
-    train = {s.lower() for s in texts.sentiment_split("train")[0]}
-    assert len(sentences) >= 20 and not train & {s.lower() for s in sentences}
+    """The test split is held out: the builder trains on train and picks the epoch on validation."""
+    sentences, gold = texts.sentiment_split("test")
+    seen = {s.lower() for split in ("train", "validation") for s in texts.sentiment_split(split)[0]}
+    assert len(sentences) >= 20 and not seen & {s.lower() for s in sentences}
     predicted = [r["label"] == "POSITIVE" for r in sentiment_pipeline(sentences)]
     accuracy = sum(int(p) == g for p, g in zip(predicted, gold)) / len(gold)
     assert accuracy >= 0.90, f"held-out accuracy {accuracy:.3f}"
@@ -70,17 +71,27 @@ def test_builder_command_builds_checkpoints_that_load(tmp_path):
     from transformers import AutoModel, AutoTokenizer
 
     done = subprocess.run([sys.executable, "-m", "helpers.tiny", "build", "--out", str(tmp_path)],
-                          capture_output=True, text=True, timeout=900)
+                          capture_output=True, text=True, timeout=900, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     for entry in KNOWN:
         folder = tmp_path / entry.folder
         assert entry.hub_id in done.stdout
         AutoModel.from_pretrained(folder)
         AutoTokenizer.from_pretrained(folder)
-    assert "validation_accuracy" in done.stdout
+    assert "test_accuracy" in done.stdout
 
 
 def test_builder_rejects_an_unknown_name(tmp_path):
     done = subprocess.run([sys.executable, "-m", "helpers.tiny", "build", "--out", str(tmp_path),
-                           "--only", "bert-huge"], capture_output=True, text=True)
+                           "--only", "bert-huge"], capture_output=True, text=True, check=False)
     assert done.returncode == 2 and "invalid choice: 'bert-huge'" in done.stderr
+
+
+def test_ner_stand_in_finds_the_lesson_entities():
+    from transformers import pipeline
+
+    name = checkpoint("dbmdz/bert-large-cased-finetuned-conll03-english", mode="tiny")
+    ner = pipeline("ner", model=name, aggregation_strategy="simple")
+    found = {(e["entity_group"], e["word"]) for e in
+             ner("My name is Tamsin Okonkwo and I work at Silverpine Labs in Port Alder.")}
+    assert {("ORG", "Silverpine Labs"), ("LOC", "Port Alder")} <= found
