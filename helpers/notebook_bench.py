@@ -54,8 +54,9 @@ def row(run: NotebookRun) -> dict:
 
 def format_table(rows: list[dict]) -> str:
     """The printed table: one line per notebook, then the suite total."""
-    lines = [f"{'notebook':24s} {'wall s':>7s} {'peak MB':>8s} {'cells':>5s} "
-             f"{'slowest cell':>14s}  targets"]
+    header = (f"{'notebook':24s} {'wall s':>7s} {'peak MB':>8s} {'cells':>5s} "
+              f"{'slowest cell':>14s}  targets")
+    lines = [header]
     for r in rows:
         slowest = f"#{r['slowest_cell']} {r['slowest_cell_seconds']:.1f} s"
         verdict = "MISS " + ", ".join(r["misses"]) if r["misses"] else "ok"

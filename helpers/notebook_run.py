@@ -115,6 +115,7 @@ def run_notebook(source: Path, cwd: Path | None = None, env: dict[str, str] | No
     started: dict[int, float] = {}
     code_index = {id(c): i for i, c in enumerate(c for c in notebook.cells if c.cell_type == "code")}
     client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
+                            coalesce_streams=True,
                             resources={"metadata": {"path": str(cwd or source.parent)}})
     sampler: list[MemorySampler] = []
 

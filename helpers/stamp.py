@@ -84,7 +84,7 @@ def _is_stamped(chunk: str) -> bool:
 def stamped_text(text: str, setting: CourseSetting, notebook: str) -> str:
     """`text` (a percent-format source) with fresh stamped cells right after its header."""
     header_end = text.index("# ---\n", 4) + len("# ---\n") if text.startswith("# ---\n") else 0
-    cells = [m.start() for m in re.finditer(r"^# %%", text, flags=re.M) if m.start() >= header_end]
+    cells = [m.start() for m in re.finditer(r"^# %%", text, flags=re.MULTILINE) if m.start() >= header_end]
     bounds = zip(cells, [*cells[1:], len(text)])
     keep = next((start for start, end in bounds if not _is_stamped(text[start:end])), len(text))
     header = text[:header_end].rstrip("\n") + "\n\n" if header_end else ""
@@ -98,10 +98,10 @@ def is_install_cell(source: str) -> bool:
 
 def chapter_table(setting: CourseSetting, readme: str) -> str:
     """README's chapter table: one row per notebook, old descriptions kept, new ones from titles."""
-    known = dict(re.findall(r"^\| \[(\d\d_\w+)\]\(.*\| (.*?) \|$", readme, flags=re.M))
+    known = dict(re.findall(r"^\| \[(\d\d_\w+)\]\(.*\| (.*?) \|$", readme, flags=re.MULTILINE))
     rows = ["| notebook | Colab | what you learn |", "|---|---|---|"]
     for source in sources():
-        title = re.search(r"^# # \d+ · (.*)$", source.read_text(encoding="utf-8"), flags=re.M)
+        title = re.search(r"^# # \d+ · (.*)$", source.read_text(encoding="utf-8"), flags=re.MULTILINE)
         line = known.get(source.stem) or (title.group(1) if title else source.stem)
         rows.append(f"| [{source.stem}](notebooks/{source.stem}.ipynb) | "
                     f"{setting.badge(source.stem)} | {line} |")

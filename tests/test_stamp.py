@@ -37,7 +37,7 @@ def test_install_cell_is_silent_outside_colab():
     install = read_source(sources()[0]).cells[1].source
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        exec(compile(install, "install-cell", "exec"), {})
+        exec(compile(install, "install-cell", "exec"), {})  # noqa: S102 - the cell, as Jupyter runs it
     assert out.getvalue() == "" and "google.colab" not in sys.modules
 
 
@@ -68,5 +68,5 @@ def test_readme_table_keeps_descriptions_and_uses_the_setting():
 
 def test_check_command_passes_on_the_repository():
     done = subprocess.run([sys.executable, "-m", "helpers.stamp", "--check"],
-                          capture_output=True, text=True)
+                          check=False, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
