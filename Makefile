@@ -4,8 +4,12 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 TINY   := COURSE_MODE=tiny HF_HUB_OFFLINE=1 PYTHONHASHSEED=0
+CANARY ?= .venv-canary
+TORCH_PIN := $(shell grep '^torch==' requirements-lock.txt)
+HF_NEWEST := transformers datasets evaluate accelerate peft huggingface_hub tokenizers safetensors
+CANARY_TOOLS := matplotlib scikit-learn pandas tqdm packaging nbclient nbformat ipykernel jupytext psutil
 
-.PHONY: lab test outputs tiny-checkpoints lint clean-runs
+.PHONY: lab test outputs tiny-checkpoints manifest stamp bench doctor canary lint clean-runs
 
 $(STAMP): requirements-lock.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,8 +27,28 @@ test: $(STAMP)  ## unit tests, guards, and every notebook under nbval, in tiny m
 outputs: $(STAMP)  ## re-execute every notebook in tiny mode and save the outputs nbval compares
 	$(TINY) $(PY) -m helpers.outputs
 
-tiny-checkpoints: $(STAMP)  ## rebuild the committed tiny checkpoints under data/checkpoints
+tiny-checkpoints: $(STAMP)  ## rebuild the committed tiny checkpoints under data/checkpoints (and their manifest)
 	$(PY) -m helpers.tiny build --out data/checkpoints
+
+manifest: $(STAMP)  ## rewrite data/checkpoints/MANIFEST.sha256 from the files there
+	$(PY) -m helpers.manifest
+
+stamp: $(STAMP)  ## stamp the Colab badge and install cell from [tool.course]; then `make outputs`
+	$(PY) -m helpers.stamp
+
+bench: $(STAMP)  ## time every notebook in tiny mode (table, and JSON under runs/bench)
+	$(TINY) $(PY) -m helpers.notebook_bench
+
+doctor: $(STAMP)  ## check Python, pins, torch, GPU, hub, mode, run folder, tiny checkpoints
+	$(PY) -m helpers.doctor
+
+canary:  ## run every notebook on the newest HF releases, in a separate $(CANARY) (torch pinned)
+	$(PYTHON) -m venv --clear $(CANARY)
+	$(CANARY)/bin/python -m pip install --quiet --upgrade pip
+	echo "$(TORCH_PIN)" > $(CANARY)/constraints.txt
+	$(CANARY)/bin/python -m pip install --quiet -c $(CANARY)/constraints.txt \
+		"$(TORCH_PIN)" $(HF_NEWEST) $(CANARY_TOOLS)
+	$(TINY) $(CANARY)/bin/python -m helpers.canary
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check helpers tests

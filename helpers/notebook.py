@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import sys
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,11 @@ class CourseConfig:
         """Mixed precision: on for full-mode runs on a CUDA GPU."""
         return self.mode == "full" and self.device == "cuda"
 
+    @property
+    def mixed_precision(self) -> str:
+        """The same choice in Accelerate's words: "fp16" or "no"."""
+        return "fp16" if self.fp16 else "no"
+
 
 def versions() -> str:
     """One line with the versions of the course's libraries."""
@@ -55,18 +61,27 @@ def seed_everything(seed: int) -> None:
     set_seed(seed)
 
 
+QUIET_VARIABLES = {"DATASETS_VERBOSITY": "error", "HF_DATASETS_DISABLE_PROGRESS_BARS": "1",
+                   "EVALUATE_VERBOSITY": "error"}
+
+
 def quiet_libraries() -> None:
-    """Errors only from the HF libraries' loggers; no progress bars or load reports."""
-    import datasets
-    import evaluate
+    """Errors only from the HF libraries' loggers; no progress bars or load reports.
+
+    datasets and evaluate are quieted through their environment variables when not imported
+    yet: importing them here cost every notebook about 2 s (evaluate imports the pipelines).
+    """
     import transformers
     from huggingface_hub.utils import disable_progress_bars
 
+    os.environ.update(QUIET_VARIABLES)
     transformers.logging.set_verbosity_error()
     transformers.logging.disable_progress_bar()
-    datasets.logging.set_verbosity_error()
-    datasets.disable_progress_bars()
-    evaluate.logging.set_verbosity_error()
+    if "datasets" in sys.modules:
+        sys.modules["datasets"].logging.set_verbosity_error()
+        sys.modules["datasets"].disable_progress_bars()
+    if "evaluate" in sys.modules:
+        sys.modules["evaluate"].logging.set_verbosity_error()
     disable_progress_bars()
 
 
@@ -88,6 +103,9 @@ def setup_notebook(seed: int = 42, chapter: str = "") -> CourseConfig:
     config = CourseConfig(mode, seed, device, run_dir(chapter) if chapter else run_dir())
     print(f"Mode: {mode} ({reason}). {_mode_note(mode)}")
     print(f"Versions: {versions()}")
+    if config.fp16:
+        print(f"GPU: {torch.cuda.get_device_name(0)}. Training uses fp16 mixed precision "
+              "(course.fp16 is True; TrainingArguments(fp16=course.fp16)).")
     return config
 
 

@@ -42,3 +42,34 @@ def test_versions_lists_each_library():
     line = versions()
     for name in ("transformers", "datasets", "evaluate", "accelerate", "peft", "torch"):
         assert f"{name} " in line
+
+
+def test_full_mode_on_a_gpu_turns_on_fp16_and_says_so(full, monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("COURSE_RUN_DIR", str(tmp_path))
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "get_device_name", lambda index=0: "Tesla T4")
+    config = setup_notebook()
+    assert config.fp16 and config.mixed_precision == "fp16" and config.device == "cuda"
+    assert "GPU: Tesla T4. Training uses fp16 mixed precision" in capsys.readouterr().out
+
+
+def test_cpu_and_tiny_runs_stay_in_fp32(tiny, monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("COURSE_RUN_DIR", str(tmp_path))
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    config = setup_notebook()
+    assert not config.fp16 and config.mixed_precision == "no"
+    assert "fp16" not in capsys.readouterr().out
+
+
+def test_setup_does_not_import_evaluate_or_datasets(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, helpers; helpers.setup_notebook(); "
+            "print(sorted(m for m in ('datasets', 'evaluate') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True,
+                          env={**os.environ, "COURSE_MODE": "tiny",
+                               "COURSE_RUN_DIR": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("[]")

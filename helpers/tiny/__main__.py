@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from helpers.manifest import write_manifest
 from helpers.tiny.build import build_all
 from helpers.tiny.recipes import RECIPES
 
@@ -20,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     for hub_id, notes in build_all(args.out, args.only).items():
         print(f"{hub_id:60s} {notes}")
+    print(f"checksums: {write_manifest(args.out)}")
     return 0
 
 

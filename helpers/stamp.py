@@ -1,0 +1,148 @@
+"""`python -m helpers.stamp [--check]`: stamp the Colab badge and install cell on every notebook.
+
+One setting, `[tool.course]` in pyproject.toml (`repository = "org/name"`, `branch`), decides
+where the badge points and what the Colab install cell clones. The command rewrites the first
+two cells of each `notebooks/NN_topic.py` and the chapter table of README.md between its
+markers; `--check` only reports what is stale (exit 1). Then run `make outputs`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from helpers.outputs import sources
+from helpers.paths import REPO_ROOT
+
+BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
+INSTALL_MARK = "# Colab only:"
+COLAB_FOLDER = "hf-course"
+TABLE_START, TABLE_END = "<!-- chapters:start -->", "<!-- chapters:end -->"
+INSTALL_CELL = '''# %%
+{mark} clone the course, install it and the libraries Colab lacks. A no-op elsewhere.
+# (Stamped by `python -m helpers.stamp` from [tool.course] in pyproject.toml; do not edit.)
+import sys
+
+if "google.colab" in sys.modules:
+    import site
+    import subprocess
+    from pathlib import Path
+
+    if not Path("/content/{folder}").is_dir():
+        subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", "{branch}",
+                        "https://github.com/{repository}", "/content/{folder}"], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", "/content/{folder}"],
+                   check=True)
+    for folder in site.getsitepackages():
+        site.addsitedir(folder)  # picks up the editable install without a restart'''
+
+
+@dataclass(frozen=True)
+class CourseSetting:
+    """Where the notebooks live on GitHub: `org/name` and branch."""
+
+    repository: str
+    branch: str
+
+    def colab_url(self, notebook: str) -> str:
+        """The Open-in-Colab address of `notebooks/<notebook>.ipynb`."""
+        return (f"https://colab.research.google.com/github/{self.repository}/blob/"
+                f"{self.branch}/notebooks/{notebook}.ipynb")
+
+    def badge(self, notebook: str) -> str:
+        """The markdown badge that opens `notebook` in Colab."""
+        return f"[![Open In Colab]({BADGE_IMAGE})]({self.colab_url(notebook)})"
+
+
+def read_setting(pyproject: Path = REPO_ROOT / "pyproject.toml") -> CourseSetting:
+    """The `[tool.course]` table of pyproject.toml."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    table = tomllib.loads(pyproject.read_text(encoding="utf-8"))["tool"]["course"]
+    return CourseSetting(table["repository"], table.get("branch", "main"))
+
+
+def stamp_cells(setting: CourseSetting, notebook: str) -> str:
+    """The two stamped cells (badge, install) as jupytext percent text."""
+    install = INSTALL_CELL.format(mark=INSTALL_MARK, folder=COLAB_FOLDER, branch=setting.branch,
+                                  repository=setting.repository)
+    return f"# %% [markdown]\n# {setting.badge(notebook)}\n\n{install}\n"
+
+
+def _is_stamped(chunk: str) -> bool:
+    """Whether a cell's text is one of the stamped cells."""
+    lines = chunk.splitlines()
+    return (BADGE_IMAGE in chunk and lines[0].startswith("# %% [markdown]")) or (
+        len(lines) > 1 and lines[0] == "# %%" and lines[1].startswith(INSTALL_MARK))
+
+
+def stamped_text(text: str, setting: CourseSetting, notebook: str) -> str:
+    """`text` (a percent-format source) with fresh stamped cells right after its header."""
+    header_end = text.index("# ---\n", 4) + len("# ---\n") if text.startswith("# ---\n") else 0
+    cells = [m.start() for m in re.finditer(r"^# %%", text, flags=re.MULTILINE) if m.start() >= header_end]
+    bounds = zip(cells, [*cells[1:], len(text)])
+    keep = next((start for start, end in bounds if not _is_stamped(text[start:end])), len(text))
+    header = text[:header_end].rstrip("\n") + "\n\n" if header_end else ""
+    return header + stamp_cells(setting, notebook) + "\n" + text[keep:]
+
+
+def is_install_cell(source: str) -> bool:
+    """Whether a code cell's source is the stamped Colab install cell."""
+    return source.startswith(INSTALL_MARK)
+
+
+def chapter_table(setting: CourseSetting, readme: str) -> str:
+    """README's chapter table: one row per notebook, old descriptions kept, new ones from titles."""
+    known = dict(re.findall(r"^\| \[(\d\d_\w+)\]\(.*\| (.*?) \|$", readme, flags=re.MULTILINE))
+    rows = ["| notebook | Colab | what you learn |", "|---|---|---|"]
+    for source in sources():
+        title = re.search(r"^# # \d+ · (.*)$", source.read_text(encoding="utf-8"), flags=re.MULTILINE)
+        line = known.get(source.stem) or (title.group(1) if title else source.stem)
+        rows.append(f"| [{source.stem}](notebooks/{source.stem}.ipynb) | "
+                    f"{setting.badge(source.stem)} | {line} |")
+    return "\n".join(rows)
+
+
+def stamped_readme(readme: str, setting: CourseSetting) -> str:
+    """README text with the chapter table between the markers regenerated."""
+    start, end = readme.index(TABLE_START) + len(TABLE_START), readme.index(TABLE_END)
+    return readme[:start] + "\n" + chapter_table(setting, readme) + "\n" + readme[end:]
+
+
+def stale(setting: CourseSetting, readme: Path = REPO_ROOT / "README.md") -> list[Path]:
+    """The notebook sources (and README) whose stamp is not the current one."""
+    found = [p for p in sources()
+             if stamped_text(p.read_text(encoding="utf-8"), setting, p.stem)
+             != p.read_text(encoding="utf-8")]
+    text = readme.read_text(encoding="utf-8")
+    return found + ([readme] if stamped_readme(text, setting) != text else [])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Stamp every notebook source and README (or, with --check, list the stale ones)."""
+    parser = argparse.ArgumentParser(prog="python -m helpers.stamp", description=__doc__)
+    parser.add_argument("--check", action="store_true", help="only list stale files; exit 1 if any")
+    check = parser.parse_args(argv).check
+    setting = read_setting()
+    paths = stale(setting)
+    for path in paths:
+        print(f"{'stale' if check else 'stamped'}: {path.relative_to(REPO_ROOT)}")
+    if check:
+        return 1 if paths else 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        new = (stamped_readme(text, setting) if path.suffix == ".md"
+               else stamped_text(text, setting, path.stem))
+        path.write_text(new, encoding="utf-8")
+    print(f"{setting.repository}@{setting.branch}: {len(paths)} file(s) updated; "
+          "now run `make outputs` for the notebooks.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""The Colab stamp: every notebook carries the current badge and install cell, from one setting."""
+
+import contextlib
+import io
+import subprocess
+import sys
+
+import pytest
+
+from helpers.outputs import read_source, sources
+from helpers.stamp import (
+    CourseSetting,
+    is_install_cell,
+    read_setting,
+    stale,
+    stamped_readme,
+    stamped_text,
+)
+
+SETTING = read_setting()
+
+
+def test_every_notebook_and_the_readme_carry_the_current_stamp():
+    assert not stale(SETTING), "run `python -m helpers.stamp`, then `make outputs`"
+
+
+@pytest.mark.parametrize("source", sources(), ids=lambda p: p.stem)
+def test_notebook_starts_with_badge_then_install_cell(source):
+    cells = read_source(source).cells
+    assert cells[0].cell_type == "markdown"
+    assert SETTING.colab_url(source.stem) in cells[0].source
+    assert cells[1].cell_type == "code" and is_install_cell(cells[1].source)
+    assert f'"{SETTING.branch}"' in cells[1].source and SETTING.repository in cells[1].source
+
+
+def test_install_cell_is_silent_outside_colab():
+    install = read_source(sources()[0]).cells[1].source
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        exec(compile(install, "install-cell", "exec"), {})  # noqa: S102 - the cell, as Jupyter runs it
+    assert out.getvalue() == "" and "google.colab" not in sys.modules
+
+
+def test_restamping_replaces_the_old_stamp_and_keeps_the_rest():
+    text = sources()[0].read_text(encoding="utf-8")
+    other = CourseSetting("someone/fork", "dev")
+    moved = stamped_text(text, other, "01_pipeline")
+    assert "github/someone/fork/blob/dev/notebooks/01_pipeline.ipynb" in moved
+    assert "hf-course/notebooks" not in moved and moved.count("colab-badge.svg") == 1
+    assert stamped_text(moved, SETTING, "01_pipeline") == text
+
+
+def test_stamping_an_unstamped_source_adds_the_cells_after_the_header():
+    text = "# ---\n# jupyter:\n# ---\n\n# %% [markdown]\n# # 99 · Title\n\n# %%\nx = 1\n"
+    new = stamped_text(text, SETTING, "99_title")
+    assert new.startswith("# ---\n# jupyter:\n# ---\n\n# %% [markdown]\n# [![Open In Colab]")
+    assert new.endswith("# %% [markdown]\n# # 99 · Title\n\n# %%\nx = 1\n")
+    assert stamped_text(new, SETTING, "99_title") == new
+
+
+def test_readme_table_keeps_descriptions_and_uses_the_setting():
+    readme = "intro\n<!-- chapters:start -->\n| [01_pipeline](x) | old | pipelines |\n" \
+             "<!-- chapters:end -->\nrest\n"
+    table = stamped_readme(readme, CourseSetting("a/b", "c"))
+    assert "| pipelines |" in table and "github/a/b/blob/c/notebooks/01_pipeline.ipynb" in table
+    assert table.startswith("intro\n") and table.endswith("<!-- chapters:end -->\nrest\n")
+
+
+def test_check_command_passes_on_the_repository():
+    done = subprocess.run([sys.executable, "-m", "helpers.stamp", "--check"],
+                          check=False, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout
