@@ -24,7 +24,7 @@ def has_token() -> bool:
 
     try:
         return bool(os.environ.get("HF_TOKEN") or get_token())
-    except Exception:  # e.g. a failed OIDC exchange: treat as no usable token
+    except Exception:  # noqa: BLE001 - e.g. a failed OIDC exchange: no usable token
         return False
 
 

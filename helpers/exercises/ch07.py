@@ -1,8 +1,8 @@
-"""Quiz of chapter 07 (sharing models and model cards)."""
+"""Check and quiz of chapter 07 (sharing models and model cards)."""
 
 from __future__ import annotations
 
-from helpers.exercises.core import Quiz
+from helpers.exercises.core import NOT_ANSWERED, Quiz, Verdict, unanswered, verdict
 
 QUIZZES = {
     "07.1": Quiz(
@@ -24,3 +24,25 @@ QUIZZES = {
         "The reload section works offline in tiny mode.",
     ),
 }
+
+
+def check_card_results(card_data, metrics: dict) -> Verdict:
+    """Pass when `card_data.eval_results` hold accuracy, F1 and the loss, valued from `metrics`."""
+    from huggingface_hub import ModelCardData
+
+    from helpers.cards import card_results
+
+    if unanswered(card_data):
+        return verdict(False, NOT_ANSWERED)
+    if not isinstance(card_data, ModelCardData):
+        return verdict(False, f"Expected a ModelCardData, got {type(card_data).__name__}.")
+    results = card_results(card_data)
+    wanted = {"accuracy": "eval_accuracy", "f1": "eval_f1", "loss": "eval_loss"}
+    missing = [name for name in wanted if name not in results]
+    if missing:
+        return verdict(False, f"No EvalResult with metric_type {missing}: add one per metric.")
+    typed = [name for name, key in wanted.items() if results[name] != metrics[key]]
+    if typed:
+        return verdict(False, f"{typed} differ from the computed metrics: use metrics[...] "
+                              "rather than typing (or rounding) the numbers.")
+    return verdict(True, "Three results, each straight from the metrics the Trainer computed.")
