@@ -81,7 +81,10 @@ helpers.show_metrics(metrics)
 # Save the model **and** its tokenizer into one folder: that folder is all anyone needs.
 
 # %%
+import shutil
+
 folder = course.run_dir / "bert-finetuned-mrpc"
+shutil.rmtree(folder, ignore_errors=True)  # start empty, so a rerun lists the same files
 model.save_pretrained(folder)
 mrpc.tokenizer.save_pretrained(folder)
 helpers.show_files(folder)
