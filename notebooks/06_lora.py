@@ -83,7 +83,7 @@ def make_trainer(model, args):
     return Trainer(
         model=model, args=args, train_dataset=mrpc.tokenized["train"],
         eval_dataset=mrpc.tokenized["validation"], data_collator=mrpc.collator,
-        processing_class=mrpc.tokenizer,  # formerly `tokenizer=`
+        processing_class=mrpc.tokenizer,  # formerly the `tokenizer` argument
         compute_metrics=helpers.compute_metrics_for("mrpc"),
     )
 
