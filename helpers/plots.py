@@ -51,6 +51,27 @@ def bars(labels: Sequence[str], values: Sequence[float], title: str, ylabel: str
     plt.show()
 
 
+def compare_bars(rows: dict[str, dict[str, float]], title: str, log: Sequence[str] = ()):
+    """One small panel per measure, one bar per method: `rows` maps method -> {measure: value}.
+
+    Measures named in `log` get a logarithmic axis (e.g. parameter counts that differ 100x).
+    """
+    methods = list(rows)
+    measures = list(next(iter(rows.values())))
+    fig, axes = plt.subplots(1, len(measures), figsize=(2.6 * len(measures), 3), squeeze=False)
+    colors = [f"C{i}" for i in range(len(methods))]
+    for ax, measure in zip(axes[0], measures):
+        drawn = ax.bar(methods, [rows[m][measure] for m in methods], color=colors)
+        ax.bar_label(drawn, fmt="%.3g")
+        ax.set_title(measure, fontsize=10)
+        if measure in log:
+            ax.set_yscale("log")
+        ax.tick_params(axis="x", labelsize=9)
+    fig.suptitle(title)
+    fig.tight_layout()
+    plt.show()
+
+
 def _short(text: str, width: int = 40) -> str:
     """`text` cut to `width` characters with an ellipsis."""
     return text if len(text) <= width else text[: width - 1] + "…"
