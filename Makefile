@@ -22,7 +22,7 @@ lab: $(STAMP)  ## open JupyterLab on the notebooks (mode chosen automatically)
 	$(VENV)/bin/jupyter lab notebooks/
 
 test: $(STAMP)  ## unit tests, guards, and every notebook under nbval, in tiny mode
-	$(TINY) $(PY) -m pytest
+	$(TINY) $(PY) -m pytest -n 2 --dist loadfile
 
 outputs: $(STAMP)  ## re-execute every notebook in tiny mode and save the outputs nbval compares
 	$(TINY) $(PY) -m helpers.outputs

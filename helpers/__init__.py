@@ -4,18 +4,18 @@ Imports here are light; the heavy libraries load inside the functions that need 
 `setup_notebook()` has set the offline variables.
 """
 
+from helpers.cards import CARD_TEMPLATE, card_results, hyperparameters
 from helpers.checkpoints import checkpoint
 from helpers.data import course_text, load_dataset
-from helpers.cards import CARD_TEMPLATE, card_results, hyperparameters
 from helpers.display import show_metrics, tidy_metrics
 from helpers.errors import CourseError
 from helpers.exercises import quiz
 from helpers.exercises.ch01 import check_softmax, check_span
 from helpers.exercises.ch02 import check_padded_batch, check_pair_encoding
-from helpers.finetune import compute_metrics_for, prepare_glue, settings
 from helpers.exercises.ch06 import check_lora_config
 from helpers.exercises.ch07 import check_card_results
 from helpers.files import folder_size, show_files
+from helpers.finetune import compute_metrics_for, prepare_glue, settings
 from helpers.hub import hub_ready
 from helpers.metrics import load_metric
 from helpers.notebook import CourseConfig, setup_notebook

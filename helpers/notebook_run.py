@@ -147,14 +147,24 @@ def run_notebook(source: Path, cwd: Path | None = None, env: dict[str, str] | No
 
 
 def text_outputs(notebook) -> list[str]:
-    """Every code cell's text outputs (streams, text/plain, errors) in order, for comparisons."""
-    texts = []
-    for cell in (c for c in notebook.cells if c.cell_type == "code"):
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "stream":
-                texts.append(f"{output['name']}: {output['text']}")
-            elif "data" in output:
-                texts.append(str(output["data"].get("text/plain", "")))
-            elif output.get("output_type") == "error":
-                texts.append(f"error: {output.get('ename')}: {output.get('evalue')}")
-    return texts
+    """Per code cell, its text outputs as one string; consecutive chunks of a stream are merged."""
+    return ["".join(_cell_texts(cell)) for cell in notebook.cells if cell.cell_type == "code"]
+
+
+def _cell_texts(cell) -> list[str]:
+    """A cell's text outputs: `stdout: ...` per run of one stream, text/plain, errors."""
+    parts, stream = [], None
+    for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream":
+            if output["name"] == stream:
+                parts[-1] += output["text"]
+            else:
+                parts.append(f"{output['name']}: {output['text']}")
+            stream = output["name"]
+            continue
+        stream = None
+        if "data" in output:
+            parts.append(str(output["data"].get("text/plain", "")))
+        elif output.get("output_type") == "error":
+            parts.append(f"error: {output.get('ename')}: {output.get('evalue')}")
+    return parts

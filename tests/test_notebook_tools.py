@@ -42,7 +42,8 @@ def test_canary_table_names_broken_notebooks_and_their_first_error():
 def test_text_outputs_lists_streams_results_and_errors():
     cell = nbformat.v4.new_code_cell("x", outputs=[
         nbformat.v4.new_output("stream", name="stdout", text="hi\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="there\n"),
         nbformat.v4.new_output("execute_result", data={"text/plain": "3"}, execution_count=1),
         nbformat.v4.new_output("error", ename="KeyError", evalue="'a'", traceback=[])])
     notebook = nbformat.v4.new_notebook(cells=[cell])
-    assert text_outputs(notebook) == ["stdout: hi\n", "3", "error: KeyError: 'a'"]
+    assert text_outputs(notebook) == ["stdout: hi\nthere\n3error: KeyError: 'a'"]
