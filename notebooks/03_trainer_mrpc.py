@@ -213,7 +213,7 @@ stopper = Trainer(model, stop_args, train_dataset=tokenized_datasets["train"],
                   processing_class=tokenizer, compute_metrics=compute_metrics,
                   callbacks=[EarlyStoppingCallback(early_stopping_patience=2)])
 stopper.remove_callback(PrinterCallback)
-stopper.train();
+stop_output = stopper.train()
 
 # %%
 evals = [row for row in stopper.state.log_history if "eval_f1" in row]

@@ -179,7 +179,7 @@ trainer = Trainer(trainer_model, args, train_dataset=prepared.tokenized["train"]
                   eval_dataset=prepared.tokenized["validation"], data_collator=prepared.collator,
                   compute_metrics=helpers.compute_metrics_for("mrpc"))
 trainer.remove_callback(PrinterCallback)
-trainer.train();
+trainer_output = trainer.train()
 
 # %% [markdown]
 # We logged every step (`logging_steps=1`), so the two loss sequences can be compared step by step.
