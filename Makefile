@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 TINY   := COURSE_MODE=tiny HF_HUB_OFFLINE=1 PYTHONHASHSEED=0
 
-.PHONY: lab test outputs tiny-checkpoints lint clean-runs
+.PHONY: lab test outputs tiny-checkpoints bench-mrpc lint clean-runs
 
 $(STAMP): requirements-lock.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ outputs: $(STAMP)  ## re-execute every notebook in tiny mode and save the output
 
 tiny-checkpoints: $(STAMP)  ## rebuild the committed tiny checkpoints under data/checkpoints
 	$(PY) -m helpers.tiny build --out data/checkpoints
+
+GLUE_DIR ?= ../shared/glue
+MODEL    ?= models/bert-base-uncased
+bench-mrpc: $(STAMP)  ## chapter 03's recipe on real MRPC files with a local model (GLUE_DIR=..., MODEL=...)
+	$(PY) -m helpers.bench mrpc --glue-dir $(GLUE_DIR) --model $(MODEL)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check helpers tests
