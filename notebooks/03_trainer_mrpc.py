@@ -11,7 +11,6 @@
 #     name: python3
 # ---
 
-
 # %% [markdown]
 # # 03 · Fine-tuning a model with the `Trainer` on MRPC
 #

@@ -11,7 +11,6 @@
 #     name: python3
 # ---
 
-
 # %% [markdown]
 # # 04 · A full training loop, by hand
 #
@@ -70,7 +69,7 @@ batch = next(iter(train_dataloader))
 
 # %% [markdown]
 # ## Model, optimizer, schedule
-# `torch.optim.AdamW` (formerly `transformers.AdamW`, which is gone). Careful: torch's AdamW
+# `torch.optim.AdamW` (formerly the `AdamW` of transformers, which is gone). Careful: torch's AdamW
 # defaults to `weight_decay=0.01`; the `Trainer` uses 0.0, so we pass it. The linear schedule
 # takes the learning rate from its start value to 0 over all the training steps.
 

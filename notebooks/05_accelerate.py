@@ -11,7 +11,6 @@
 #     name: python3
 # ---
 
-
 # %% [markdown]
 # # 05 · Training on several devices with 🤗 Accelerate
 #

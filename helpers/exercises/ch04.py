@@ -33,7 +33,7 @@ QUIZZES = {
         "torch.optim.AdamW(params, lr=...) uses which weight decay by default?",
         {"a": "0.0, like Trainer", "b": "0.01", "c": "none: it has no weight decay"},
         "b",
-        "torch's AdamW defaults to 0.01; Trainer (and the old transformers.AdamW) use 0.0.",
+        "torch's AdamW defaults to 0.01; Trainer (and the removed AdamW of transformers) use 0.0.",
         "Look at how the optimizer is built in this notebook.",
     ),
 }
