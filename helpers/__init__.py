@@ -9,22 +9,43 @@ from helpers.data import course_text, load_dataset
 from helpers.display import show_metrics, tidy_metrics
 from helpers.errors import CourseError
 from helpers.exercises import quiz
-from helpers.finetune import compute_metrics_for, prepare_glue, settings
 from helpers.exercises.ch01 import check_softmax, check_span
-from helpers.exercises.ch02 import check_pair_encoding, check_padded_batch
+from helpers.exercises.ch02 import check_padded_batch, check_pair_encoding
 from helpers.exercises.ch03 import check_single_sentence
 from helpers.exercises.ch04 import check_linear_lr
 from helpers.exercises.ch05 import check_batches_per_process
+from helpers.finetune import compute_metrics_for, prepare_glue, settings
 from helpers.metrics import load_metric
 from helpers.notebook import CourseConfig, setup_notebook
 from helpers.paths import free_port, run_dir
 from helpers.plots import bar_probabilities, bars, confusion_matrix, histogram, loss_curve
 
 __all__ = [
-    "bar_probabilities", "bars", "check_batches_per_process", "check_linear_lr",
-    "check_padded_batch", "check_pair_encoding", "check_single_sentence", "check_softmax",
-    "check_span", "checkpoint", "compute_metrics_for", "confusion_matrix", "course_text",
-    "CourseConfig", "CourseError", "free_port", "histogram", "load_dataset", "load_metric",
-    "loss_curve", "prepare_glue", "quiz", "run_dir", "settings", "setup_notebook", "show_metrics",
+    "CourseConfig",
+    "CourseError",
+    "bar_probabilities",
+    "bars",
+    "check_batches_per_process",
+    "check_linear_lr",
+    "check_padded_batch",
+    "check_pair_encoding",
+    "check_single_sentence",
+    "check_softmax",
+    "check_span",
+    "checkpoint",
+    "compute_metrics_for",
+    "confusion_matrix",
+    "course_text",
+    "free_port",
+    "histogram",
+    "load_dataset",
+    "load_metric",
+    "loss_curve",
+    "prepare_glue",
+    "quiz",
+    "run_dir",
+    "settings",
+    "setup_notebook",
+    "show_metrics",
     "tidy_metrics",
 ]
