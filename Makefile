@@ -9,7 +9,7 @@ TORCH_PIN := $(shell grep '^torch==' requirements-lock.txt)
 HF_NEWEST := transformers datasets evaluate accelerate peft huggingface_hub tokenizers safetensors
 CANARY_TOOLS := matplotlib scikit-learn pandas tqdm packaging nbclient nbformat ipykernel jupytext psutil
 
-.PHONY: lab test outputs tiny-checkpoints manifest stamp bench doctor canary lint clean-runs
+.PHONY: lab test outputs tiny-checkpoints manifest stamp bench bench-mrpc doctor canary lint clean-runs
 
 $(STAMP): requirements-lock.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ canary:  ## run every notebook on the newest HF releases, in a separate $(CANARY
 	$(CANARY)/bin/python -m pip install --quiet -c $(CANARY)/constraints.txt \
 		"$(TORCH_PIN)" $(HF_NEWEST) $(CANARY_TOOLS)
 	$(TINY) $(CANARY)/bin/python -m helpers.canary
+
+GLUE_DIR ?= ../shared/glue
+MODEL    ?= models/bert-base-uncased
+bench-mrpc: $(STAMP)  ## chapter 03's recipe on real MRPC files with a local model (GLUE_DIR=..., MODEL=...)
+	$(PY) -m helpers.bench mrpc --glue-dir $(GLUE_DIR) --model $(MODEL)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check helpers tests

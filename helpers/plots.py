@@ -75,3 +75,47 @@ def compare_bars(rows: dict[str, dict[str, float]], title: str, log: Sequence[st
 def _short(text: str, width: int = 40) -> str:
     """`text` cut to `width` characters with an ellipsis."""
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def loss_curve(log_history: Sequence[dict], title: str = "Loss"):
+    """Training loss per logged step and evaluation loss per epoch, from `trainer.state.log_history`.
+
+    Works for any list of dicts with a `step` and `loss` and/or `eval_loss` (the manual loop
+    of chapter 04 builds the same shape).
+    """
+    train = [(row["step"], row["loss"]) for row in log_history if "loss" in row]
+    evals = [(row["step"], row["eval_loss"]) for row in log_history if "eval_loss" in row]
+    fig, ax = plt.subplots(figsize=(7, 3))
+    if train:
+        ax.plot(*zip(*train), label="training loss", color="tab:blue")
+    if evals:
+        ax.plot(*zip(*evals), "o--", label="validation loss", color="tab:orange")
+    ax.set_title(title)
+    ax.set_xlabel("optimizer step")
+    ax.set_ylabel("loss")
+    ax.legend()
+    fig.tight_layout()
+    plt.show()
+
+
+def confusion_matrix(labels: Sequence[int], predictions: Sequence[int], names: Sequence[str],
+                     title: str = "Confusion matrix"):
+    """A confusion matrix (rows: true class, columns: predicted class) with counts in the cells."""
+    counts = [[0] * len(names) for _ in names]
+    for true, predicted in zip(labels, predictions):
+        counts[int(true)][int(predicted)] += 1
+    fig, ax = plt.subplots(figsize=(4.5, 4))
+    ax.imshow(counts, cmap="Blues")
+    high = max(max(row) for row in counts) or 1
+    for i, row in enumerate(counts):
+        for j, value in enumerate(row):
+            ax.text(j, i, str(value), ha="center", va="center",
+                    color="white" if value > high / 2 else "black")
+    ax.set_xticks(range(len(names)), names, rotation=20)
+    ax.set_yticks(range(len(names)), names)
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("true")
+    ax.set_title(title)
+    fig.tight_layout()
+    plt.show()
+    return counts

@@ -82,3 +82,23 @@ def test_quiz_right_wrong_and_unknown(capsys):
 def test_verdict_is_silent_in_a_notebook():
     verdict = quiz("02.1", "b")
     assert verdict._ipython_display_() is None and bool(verdict) is True
+
+
+def test_chapter_03_to_05_checks(capsys):
+    from datasets import Dataset, DatasetDict
+    from transformers import AutoTokenizer
+
+    from helpers import check_batches_per_process, check_linear_lr, check_single_sentence
+
+    tokenizer = AutoTokenizer.from_pretrained(checkpoint("bert-base-uncased", mode="tiny"))
+    raw = DatasetDict(train=Dataset.from_dict({"sentence": ["Great film.", "A long and boring evening."]}))
+    good = raw.map(lambda b: tokenizer(b["sentence"], truncation=True), batched=True)
+    padded = raw.map(lambda b: tokenizer(b["sentence"], padding="max_length", max_length=16), batched=True)
+    assert check_single_sentence(tokenizer, raw, good)
+    assert not check_single_sentence(tokenizer, raw, padded)
+    assert "leave padding to the collator" in capsys.readouterr().out
+    assert not check_single_sentence(tokenizer, raw, None)
+    assert check_linear_lr(1e-3, 66, 22, 1e-3 * 44 / 66) and not check_linear_lr(1e-3, 66, 22, 1e-3)
+    assert check_batches_per_process(350, 16, 8, 3) and not check_batches_per_process(350, 16, 8, 2)
+    for quiz_id in ("03.1", "03.2", "04.1", "04.2", "05.1", "05.2"):
+        assert not quiz(quiz_id)
