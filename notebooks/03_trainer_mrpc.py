@@ -12,6 +12,27 @@
 # ---
 
 # %% [markdown]
+# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/03_trainer_mrpc.ipynb)
+
+# %%
+# Colab only: clone the course, install it and the libraries Colab lacks. A no-op elsewhere.
+# (Stamped by `python -m helpers.stamp` from [tool.course] in pyproject.toml; do not edit.)
+import sys
+
+if "google.colab" in sys.modules:
+    import site
+    import subprocess
+    from pathlib import Path
+
+    if not Path("/content/hf-course").is_dir():
+        subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", "main",
+                        "https://github.com/hf-course/notebooks", "/content/hf-course"], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", "/content/hf-course"],
+                   check=True)
+    for folder in site.getsitepackages():
+        site.addsitedir(folder)  # picks up the editable install without a restart
+
+# %% [markdown]
 # # 03 · Fine-tuning a model with the `Trainer` on MRPC
 #
 # **Goals.** By the end of this lesson you can
