@@ -3,24 +3,22 @@ nothing outside the git-ignored run folder, leaves the notebook files as they we
 what its saved outputs say. nbval then runs it again from notebooks/ on top of this run's
 files, so every notebook runs twice in a row in one `make test`."""
 
-import configparser
 import hashlib
 import re
 
 import nbformat
 import pytest
 from conftest import REPO, repo_status
+from nbval.plugin import get_sanitize_patterns
 
 from helpers.notebook_run import run_notebook, text_outputs
 from helpers.outputs import NOTEBOOKS_DIR, sources
 
 
 def sanitize(texts: list[str]) -> list[str]:
-    """Apply nbval's sanitizer (tests/sanitize.cfg) to output texts."""
-    config = configparser.ConfigParser()
-    config.read(REPO / "tests" / "sanitize.cfg")
-    for section in config.sections():
-        pattern, replacement = config[section]["regex"], config[section]["replace"]
+    """Apply tests/sanitize.cfg to output texts, parsed by nbval itself."""
+    rules = get_sanitize_patterns((REPO / "tests" / "sanitize.cfg").read_text())
+    for pattern, replacement in rules:
         texts = [re.sub(pattern, replacement, text) for text in texts]
     return texts
 
