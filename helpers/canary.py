@@ -32,11 +32,27 @@ def installed(names: tuple[str, ...] = HF_LIBRARIES) -> str:
     return ", ".join(one(n) for n in ("torch", *names))
 
 
-def warning_count(run: NotebookRun) -> int:
-    """How many stderr outputs mention a warning (COURSE_WARNINGS=1 lets them through)."""
+def warning_lines(run: NotebookRun) -> list[str]:
+    """The distinct stderr lines that name a warning (COURSE_WARNINGS=1 lets them through)."""
     cells = run.notebook.cells if run.notebook is not None else []
-    return sum("Warning" in o.get("text", "") for c in cells for o in c.get("outputs", [])
-               if o.get("output_type") == "stream" and o.get("name") == "stderr")
+    texts = [o.get("text", "") for c in cells for o in c.get("outputs", [])
+             if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+    lines = [line.strip() for text in texts for line in text.splitlines() if "Warning" in line]
+    return list(dict.fromkeys(lines))
+
+
+def warning_count(run: NotebookRun) -> int:
+    """How many distinct warnings the notebook printed."""
+    return len(warning_lines(run))
+
+
+def format_warnings(runs: list[NotebookRun]) -> str:
+    """Each distinct warning once, with the notebooks that printed it."""
+    seen: dict[str, list[str]] = {}
+    for run in runs:
+        for line in warning_lines(run):
+            seen.setdefault(line, []).append(run.name)
+    return "\n".join(f"  [{', '.join(names)}] {line[:300]}" for line, names in seen.items())
 
 
 def format_table(runs: list[NotebookRun]) -> str:
@@ -64,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  ran {source.stem}: {'ok' if runs[-1].ok else 'broken'} "
               f"({runs[-1].seconds:.1f} s)", flush=True)
     print(format_table(runs))
+    if any(warning_lines(run) for run in runs):
+        print("Warnings (deprecations to act on before they become errors):")
+        print(format_warnings(runs))
     return 1 if any(not r.ok for r in runs) else 0
 
 

@@ -47,3 +47,16 @@ def test_text_outputs_lists_streams_results_and_errors():
         nbformat.v4.new_output("error", ename="KeyError", evalue="'a'", traceback=[])])
     notebook = nbformat.v4.new_notebook(cells=[cell])
     assert text_outputs(notebook) == ["stdout: hi\nthere\n3error: KeyError: 'a'"]
+
+
+def test_canary_lists_each_distinct_warning_with_its_notebooks():
+    warned = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[
+        nbformat.v4.new_output("stream", name="stderr",
+                               text="x.py:3: FutureWarning: `old` is deprecated\n  warn()\n"),
+        nbformat.v4.new_output("stream", name="stderr",
+                               text="x.py:3: FutureWarning: `old` is deprecated\n")])])
+    runs = [fake_run("01_pipeline", 9.0, 600), fake_run("06_lora", 9.0, 600)]
+    runs[0].notebook = runs[1].notebook = warned
+    assert canary.warning_count(runs[0]) == 1
+    assert canary.format_warnings(runs) == (
+        "  [01_pipeline, 06_lora] x.py:3: FutureWarning: `old` is deprecated")
