@@ -32,6 +32,8 @@ def read_source(path: Path):
 
     notebook = jupytext.read(path)
     notebook.metadata["kernelspec"] = dict(KERNEL)
+    for index, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{index:03d}"  # stable ids: a regenerated .ipynb diffs only where it changed
     return notebook
 
 

@@ -90,3 +90,9 @@ def test_environment_yml_names_the_lock_pins():
                           "peft": "0.21.2", "accelerate": "1.15.0", "torch": "2.13.0",
                           "nbval": "0.11.0"}.items():
         assert pins[name] == version
+
+
+@pytest.mark.parametrize("source", sources(), ids=lambda p: p.stem)
+def test_saved_cell_ids_are_stable(source):
+    saved = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
+    assert [c.id for c in saved.cells] == [c.id for c in read_source(source).cells]
