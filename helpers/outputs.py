@@ -7,11 +7,10 @@ The jupytext source `notebooks/NN_topic.py` is what people edit; this command wr
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import time
 from pathlib import Path
 
+from helpers.errors import CourseError
 from helpers.paths import REPO_ROOT
 
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
@@ -37,26 +36,19 @@ def read_source(path: Path):
     return notebook
 
 
-def execute(notebook, cwd: Path, timeout: int = 600):
-    """Run every cell in a fresh kernel in tiny mode; returns the notebook with outputs."""
-    from nbclient import NotebookClient
-
-    os.environ.update(COURSE_MODE="tiny", HF_HUB_OFFLINE="1", PYTHONHASHSEED="0")
-    NotebookClient(notebook, timeout=timeout, kernel_name="python3",
-                   resources={"metadata": {"path": str(cwd)}}).execute()
-    for cell in notebook.cells:
-        cell.metadata.pop("execution", None)
-    return notebook
-
-
 def write_outputs(source: Path) -> float:
-    """Rebuild `source`'s .ipynb with fresh outputs; returns the seconds it took."""
+    """Rebuild `source`'s .ipynb with fresh tiny-mode outputs; returns the seconds it took."""
     import nbformat
 
-    start = time.perf_counter()
-    notebook = execute(read_source(source), source.parent)
-    nbformat.write(notebook, source.with_suffix(".ipynb"))
-    return time.perf_counter() - start
+    from helpers.notebook_run import run_notebook
+
+    run = run_notebook(source)
+    if not run.ok:
+        raise CourseError(f"{source.name} failed, nothing written: {run.error}")
+    for cell in run.notebook.cells:
+        cell.metadata.pop("execution", None)
+    nbformat.write(run.notebook, source.with_suffix(".ipynb"))
+    return run.seconds
 
 
 def main(argv: list[str] | None = None) -> int:
