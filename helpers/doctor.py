@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.paths import REPO_ROOT, tiny_checkpoints_dir
+from helpers.paths import REPO_ROOT, run_root, tiny_checkpoints_dir
 
 LOCK = REPO_ROOT / "requirements-lock.txt"
 KEY_PACKAGES = ("torch", "transformers", "tokenizers", "datasets", "evaluate", "accelerate",
@@ -135,7 +135,7 @@ def check_mode(reachable: bool) -> Check:
 
 def check_run_folder() -> Check:
     """Whether the run folder can be created and written."""
-    root = Path(os.environ.get("COURSE_RUN_DIR") or REPO_ROOT / "runs")
+    root = run_root()
     try:
         root.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=root, prefix=".doctor-"):

@@ -18,10 +18,14 @@ def tiny_checkpoints_dir() -> Path:
     return data_dir() / "checkpoints"
 
 
+def run_root() -> Path:
+    """The git-ignored run folder notebooks write under (COURSE_RUN_DIR, or runs/)."""
+    return Path(os.environ.get("COURSE_RUN_DIR") or REPO_ROOT / "runs")
+
+
 def run_dir(*parts: str) -> Path:
-    """A folder under the git-ignored run folder (COURSE_RUN_DIR, or runs/), created if missing."""
-    root = Path(os.environ.get("COURSE_RUN_DIR") or REPO_ROOT / "runs")
-    path = root.joinpath(*parts)
+    """A folder under the run folder, created if missing."""
+    path = run_root().joinpath(*parts)
     path.mkdir(parents=True, exist_ok=True)
     return path
 
