@@ -7,6 +7,7 @@ import pytest
 from safetensors import safe_open
 
 from helpers.checkpoints import KNOWN, checkpoint
+from helpers.files import folder_size
 from helpers.paths import data_dir
 from helpers.tiny import texts
 
@@ -16,10 +17,6 @@ LESSON_REVIEWS = {
     "The new phone is fast and the battery lasts for days.": "POSITIVE",
     "The soup was cold and the waiter ignored us.": "NEGATIVE",
 }
-
-
-def folder_size(path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
 def test_data_folder_stays_under_15_mb():
