@@ -1,9 +1,16 @@
-"""`setup_notebook()`: the first cell of every lesson (mode, seeds, threads, quiet logs, versions)."""
+"""`setup_notebook()`: the first cell of every lesson (mode, seeds, versions, device).
+
+Tiny mode exists so that saved outputs can be compared: there the setup pins one torch thread,
+hides warnings, progress bars and load reports. Full mode is the real course: every core,
+progress bars, and the warnings a learner should read.
+"""
 
 from __future__ import annotations
 
 import os
 import random
+import shutil
+import subprocess
 import sys
 import warnings
 from dataclasses import dataclass
@@ -23,6 +30,7 @@ class CourseConfig:
     seed: int
     device: str
     run_dir: Path
+    gpus: int = 0
 
     @property
     def tiny(self) -> bool:
@@ -86,27 +94,72 @@ def quiet_libraries() -> None:
 
 
 def setup_notebook(seed: int = 42, chapter: str = "") -> CourseConfig:
-    """Resolve the mode, seed everything, pin one torch thread, quiet logs; print mode and versions."""
-    if os.environ.get("COURSE_WARNINGS") != "1":
-        warnings.filterwarnings("ignore")  # COURSE_WARNINGS=1 shows them (the canary does)
+    """Resolve the mode, seed everything and print mode, versions and device.
+
+    Tiny mode also pins one torch thread and hides warnings, progress bars and load reports so
+    that the saved outputs stay comparable; full mode leaves all of them on. Runs write under
+    `runs/<mode>/<chapter>/`, so runs in different modes never share a folder.
+    """
     mode, reason = resolve_mode()
     os.environ["COURSE_MODE"] = mode
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     if mode == "tiny":
         go_offline()
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        quiet_tiny_mode()
     import torch
 
-    torch.set_num_threads(1)
-    quiet_libraries()
     seed_everything(seed)
-    device = "cuda" if torch.cuda.is_available() else "cpu"
-    config = CourseConfig(mode, seed, device, run_dir(chapter) if chapter else run_dir())
+    gpus = torch.cuda.device_count()  # counts devices without initialising CUDA (05 forks later)
+    device = "cuda" if gpus and torch.cuda.is_available() else "cpu"
+    config = CourseConfig(mode, seed, device, run_dir(mode, chapter) if chapter else run_dir(mode),
+                          gpus if device == "cuda" else 0)
     print(f"Mode: {mode} ({reason}). {_mode_note(mode)}")
     print(f"Versions: {versions()}")
-    if config.fp16:
-        print(f"GPU: {torch.cuda.get_device_name(0)}. Training uses fp16 mixed precision "
-              "(course.fp16 is True; TrainingArguments(fp16=course.fp16)).")
+    if mode == "full":
+        print(device_note(config))
     return config
+
+
+def quiet_tiny_mode() -> None:
+    """Tiny mode only: one torch thread, no warnings, progress bars or load reports.
+
+    One thread because the thread count changes the bits of a result (COURSE_TINY_THREADS=N
+    changes it: the portability check does on CPUs without a second code path);
+    COURSE_WARNINGS=1 keeps the warnings (the upgrade canary sets it).
+    """
+    import torch
+
+    if os.environ.get("COURSE_WARNINGS") != "1":
+        warnings.filterwarnings("ignore")
+    torch.set_num_threads(int(os.environ.get("COURSE_TINY_THREADS") or 1))
+    quiet_libraries()
+
+
+def gpu_name() -> str:
+    """The first GPU's name from `nvidia-smi` (asking torch would initialise CUDA), or ""."""
+    if not shutil.which("nvidia-smi"):
+        return ""
+    try:
+        done = subprocess.run(["nvidia-smi", "--query-gpu=name", "--format=csv,noheader"],
+                              capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    names = done.stdout.strip().splitlines() if done.returncode == 0 else []
+    return names[0] if names else ""
+
+
+def device_note(config: CourseConfig) -> str:
+    """Full mode: what the device means for training, and how to get a GPU when there is none."""
+    import torch
+
+    if config.device == "cuda":
+        name = gpu_name() or "CUDA GPU"
+        count = f"{config.gpus} GPUs ({name})" if config.gpus > 1 else f"GPU: {name}"
+        return (f"{count}. Training uses fp16 mixed precision (course.fp16 is True; "
+                "TrainingArguments(fp16=course.fp16)).")
+    return (f"No GPU: training runs on {torch.get_num_threads()} CPU threads with the course's CPU "
+            "settings (a subset of the training data, fewer epochs; helpers.settings says which). "
+            "In Colab, Runtime > Change runtime type > T4 GPU, then run the notebook again.")
 
 
 def _mode_note(mode: str) -> str:

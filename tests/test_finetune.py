@@ -34,7 +34,29 @@ def test_compute_metrics_takes_the_argmax():
         "accuracy": 0.75, "f1": pytest.approx(0.8)}
 
 
-def test_settings_per_mode():
-    assert settings("tiny").epochs >= 1 and settings("full").learning_rate == 5e-5
+def test_settings_per_mode_and_device():
+    assert settings("tiny").epochs >= 1 and settings("tiny", "cpu") == settings("tiny", "cuda")
+    gpu, cpu = settings("full", "cuda"), settings("full", "cpu")
+    assert (gpu.epochs, gpu.batch_size, gpu.learning_rate) == (3, 8, 5e-5)
+    assert gpu.max_train_samples is None
+    assert cpu.max_train_samples and cpu.epochs < gpu.epochs
+    assert cpu.early_stopping_epochs < gpu.early_stopping_epochs
     with pytest.raises(KeyError):
         settings("medium")
+
+
+def test_train_subset_is_a_seeded_sample():
+    from datasets import Dataset
+
+    from helpers.finetune import train_subset
+
+    rows = Dataset.from_dict({"x": list(range(50))})
+    assert train_subset(rows, None) is rows and train_subset(rows, 80) is rows
+    first, again = train_subset(rows, 10, seed=1), train_subset(rows, 10, seed=1)
+    assert len(first) == 10 and first["x"] == again["x"] and first["x"] != list(range(10))
+
+
+def test_prepare_glue_keeps_a_subset_of_the_training_pairs(tiny):
+    prepared = prepare_glue(checkpoint("bert-base-uncased"), "mrpc", max_train_samples=40)
+    assert len(prepared.tokenized["train"]) == 40
+    assert len(prepared.tokenized["validation"]) == len(prepared.raw["validation"])
