@@ -11,9 +11,17 @@ CANARY_TOOLS := matplotlib scikit-learn pandas tqdm packaging nbclient nbformat 
 
 .PHONY: lab test outputs tiny-checkpoints manifest stamp bench bench-mrpc doctor canary lint clean-runs
 
+# PyTorch's CPU wheels on Linux (PyPI's Linux torch is the CUDA build, gigabytes of CUDA
+# libraries); macOS and Windows get PyPI's build. TORCH_INDEX= (empty) uses your pip settings only.
+TORCH_INDEX ?= $(if $(filter Linux,$(shell uname -s)),https://download.pytorch.org/whl/cpu)
+
 $(STAMP): requirements-lock.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "The course needs Python 3.11 or newer; this is $$($(PYTHON) --version)." \
+		"Run make with PYTHON=python3.11 (or newer)."; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --no-deps "$(TORCH_PIN)" $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX))
 	$(PY) -m pip install --quiet -r requirements-lock.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
@@ -22,7 +30,7 @@ lab: $(STAMP)  ## open JupyterLab on the notebooks (mode chosen automatically)
 	$(VENV)/bin/jupyter lab notebooks/
 
 test: $(STAMP)  ## unit tests, guards, and every notebook under nbval, in tiny mode
-	$(TINY) $(PY) -m pytest -n 2 --dist loadfile
+	$(TINY) $(PY) -m pytest -n 2 --dist loadgroup
 
 outputs: $(STAMP)  ## re-execute every notebook in tiny mode and save the outputs nbval compares
 	$(TINY) $(PY) -m helpers.outputs

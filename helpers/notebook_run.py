@@ -16,6 +16,31 @@ from helpers.outputs import read_source
 
 TINY_ENV = {"COURSE_MODE": "tiny", "HF_HUB_OFFLINE": "1", "PYTHONHASHSEED": "0"}
 
+# Another CPU code path than the native one, to catch saved outputs that depend on the machine:
+# torch's kernels (ATEN_CPU_CAPABILITY), MKL's and oneDNN's instruction sets, one level down.
+LOWER_CODE_PATH = {
+    "AVX512": {"ATEN_CPU_CAPABILITY": "avx2", "MKL_ENABLE_INSTRUCTIONS": "AVX2",
+               "ONEDNN_MAX_CPU_ISA": "AVX2"},
+    "AVX2": {"ATEN_CPU_CAPABILITY": "default", "MKL_ENABLE_INSTRUCTIONS": "SSE4_2",
+             "ONEDNN_MAX_CPU_ISA": "SSE41"},
+}
+# Where there is no lower code path (no AVX2, or an Arm CPU): two torch threads instead of one.
+OTHER_THREADS = {"COURSE_TINY_THREADS": "2"}
+
+
+def other_code_path(capability: str | None = None) -> dict[str, str]:
+    """Environment variables that make torch compute on another code path than this CPU's own.
+
+    `capability` is torch's name for the native one (`torch.backends.cpu.get_cpu_capability()`,
+    read when None): AVX-512 goes down to AVX2, AVX2 to the plain code, anything else changes
+    the thread count of tiny mode instead.
+    """
+    if capability is None:
+        import torch
+
+        capability = torch.backends.cpu.get_cpu_capability()
+    return dict(LOWER_CODE_PATH.get(capability.upper(), OTHER_THREADS))
+
 
 @dataclass
 class NotebookRun:

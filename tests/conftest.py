@@ -30,6 +30,25 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = 1
 
 
+def xdist_group(item) -> str:
+    """The group of a test under `--dist loadgroup`: its notebook's stem for nbval cells and
+    rerun guards (so a notebook's two runs never overlap in its run folder), else its file."""
+    path = Path(str(item.fspath))
+    if path.suffix == ".ipynb":
+        return path.stem
+    callspec = getattr(item, "callspec", None)
+    if path.name == "test_rerun_guards.py" and callspec is not None:
+        return Path(str(callspec.params["rerun"])).stem
+    if path.name == "test_learner_swaps.py":
+        return item.name  # each swap is a whole notebook run: spread them over the workers
+    return path.name
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
+
+
 @pytest.fixture
 def tiny(monkeypatch):
     """Tiny mode, offline."""

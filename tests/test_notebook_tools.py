@@ -60,3 +60,16 @@ def test_canary_lists_each_distinct_warning_with_its_notebooks():
     assert canary.warning_count(runs[0]) == 1
     assert canary.format_warnings(runs) == (
         "  [01_pipeline, 06_lora] x.py:3: FutureWarning: `old` is deprecated")
+
+
+def test_a_notebooks_two_runs_share_one_xdist_group():
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from conftest import xdist_group
+
+    notebook = SimpleNamespace(fspath="/r/notebooks/03_trainer_mrpc.ipynb")
+    guard = SimpleNamespace(fspath="/r/tests/test_rerun_guards.py", callspec=SimpleNamespace(
+        params={"rerun": Path("/r/notebooks/03_trainer_mrpc.py")}))
+    assert xdist_group(notebook) == xdist_group(guard) == "03_trainer_mrpc"
+    assert xdist_group(SimpleNamespace(fspath="/r/tests/test_data.py")) == "test_data.py"

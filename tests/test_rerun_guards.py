@@ -1,7 +1,14 @@
-"""Rerun guards: each notebook runs from a foreign working directory in tiny mode; it writes
-nothing outside the git-ignored run folder, leaves the notebook files as they were, and prints
-what its saved outputs say. nbval then runs it again from notebooks/ on top of this run's
-files, so every notebook runs twice in a row in one `make test`."""
+"""Rerun guards and the portability check.
+
+Each notebook runs from a foreign working directory in tiny mode, on **another CPU code path**
+than this machine's own (AVX-512 down to AVX2, AVX2 down to plain code, else another thread
+count: `helpers.notebook_run.other_code_path`). It must write nothing outside the git-ignored run
+folder, leave the notebook files as they were, and print what its saved outputs say. nbval then
+runs it again, natively, from notebooks/ on top of this run's files: every notebook runs twice in
+a row, on two code paths, and both runs must match the saved outputs. conftest.py puts a
+notebook's guard and its nbval cells in one xdist group, so the two runs never overlap in the
+notebook's run folder.
+"""
 
 import hashlib
 import re
@@ -11,7 +18,7 @@ import pytest
 from conftest import REPO, repo_status
 from nbval.plugin import get_sanitize_patterns
 
-from helpers.notebook_run import run_notebook, text_outputs
+from helpers.notebook_run import other_code_path, run_notebook, text_outputs
 from helpers.outputs import NOTEBOOKS_DIR, sources
 
 
@@ -35,8 +42,9 @@ def rerun(request, tmp_path_factory):
     source = request.param
     cwd = tmp_path_factory.mktemp(f"cwd-{source.stem}")
     before = (repo_status(), notebook_hashes())
-    run = run_notebook(source, cwd=cwd)
-    return {"source": source, "run": run, "cwd": cwd, "before": before,
+    code_path = other_code_path()
+    run = run_notebook(source, cwd=cwd, env=code_path)
+    return {"source": source, "run": run, "cwd": cwd, "before": before, "code_path": code_path,
             "after": (repo_status(), notebook_hashes())}
 
 
@@ -59,7 +67,19 @@ def compared(notebook, texts: list[str]) -> list[str]:
     return [t for c, t in zip(code, texts) if not ignored & set(c.metadata.get("tags", []))]
 
 
-def test_prints_its_saved_outputs(rerun):
+def differences(ran: list[str], saved: list[str]) -> list[str]:
+    """One line per compared cell whose output differs: its index and both texts, shortened."""
+    if len(ran) != len(saved):
+        return [f"{len(ran)} compared cells ran, {len(saved)} saved"]
+    return [f"compared cell {i}: saved {b[-300:]!r}, ran {a[-300:]!r}"
+            for i, (a, b) in enumerate(zip(ran, saved)) if a != b]
+
+
+def test_prints_its_saved_outputs_on_another_code_path(rerun):
     saved = nbformat.read(rerun["source"].with_suffix(".ipynb"), as_version=4)
     ran = rerun["run"].notebook
-    assert sanitize(compared(ran, text_outputs(ran))) == sanitize(compared(saved, text_outputs(saved)))
+    problems = differences(sanitize(compared(ran, text_outputs(ran))),
+                           sanitize(compared(saved, text_outputs(saved))))
+    assert not problems, (
+        f"run with {rerun['code_path']}, the outputs differ from the saved ones. Print floats only "
+        "to the precision that survives another CPU (README, Contributing):\n" + "\n".join(problems))
