@@ -75,8 +75,10 @@ print(label_names, "->", raw_train.features["label"].str2int("equivalent"))
 
 # %% [markdown]
 # ## Tokenizing pairs
-# Give the tokenizer both sentences: it builds `[CLS] first [SEP] second [SEP]` and marks the
-# sentence of each token in `token_type_ids`.
+# Give the tokenizer both sentences: it builds `[CLS] first [SEP] second [SEP]` and, for BERT,
+# marks the sentence of each token in `token_type_ids`. Not every model has them: DistilBERT's
+# tokenizer returns none (the `[SEP]` alone separates the sentences), so we only print them
+# when they are there.
 
 # %%
 from transformers import AutoTokenizer
@@ -85,7 +87,7 @@ checkpoint = helpers.checkpoint("bert-base-uncased")
 tokenizer = AutoTokenizer.from_pretrained(checkpoint)
 inputs = tokenizer("This is the first sentence.", "This is the second one.")
 print(tokenizer.convert_ids_to_tokens(inputs["input_ids"]))
-print(inputs["token_type_ids"])
+print(inputs.get("token_type_ids", "no token_type_ids for this model"))
 
 # %% [markdown]
 # `Dataset.map(batched=True)` runs a function on batches of rows and adds the columns it
@@ -119,30 +121,44 @@ batch = data_collator(samples)
 # the name the model's loss expects.
 #
 # ## Training with the `Trainer`
-# `helpers.settings(mode)` holds the course's settings: in full mode the HF course's (3 epochs,
-# batch size 8, learning rate 5e-5), in tiny mode settings that finish in seconds.
+# `helpers.settings(mode, device)` holds the course's training settings: on a GPU in full mode
+# the HF course's (3 epochs, batch size 8, learning rate 5e-5); in full mode without a GPU a
+# random sample of 2,000 training pairs and 2 epochs, so that this lesson takes minutes rather
+# than hours on a CPU; in tiny mode settings that finish in seconds.
 
 # %%
 from transformers import AutoModelForSequenceClassification, TrainingArguments
 
-config = helpers.settings(course.mode)
-print(config)
+training = helpers.settings(course.mode, course.device)
+print(training)
+train_dataset = helpers.train_subset(tokenized_datasets["train"], training.max_train_samples,
+                                     seed=course.seed)
+print(len(train_dataset), "training pairs")
 model = AutoModelForSequenceClassification.from_pretrained(checkpoint, num_labels=2)
 
 # %% [markdown]
+# In full mode, loading prints a warning that some weights were *newly initialized*
+# (`classifier.weight`, `classifier.bias`) and that you should train the model. That is
+# expected: the checkpoint was pretrained without a classification head, so the head starts
+# random and the fine-tuning below is what trains it. (Tiny mode hides warnings to keep its
+# saved outputs comparable.)
+
+# %% [markdown]
 # Today's names: `eval_strategy` (formerly `evaluation_strategy`), `use_cpu` (formerly
-# `no_cuda`). We evaluate after each epoch, save nothing in this first run, and turn the
-# progress bar off so the notebook's outputs stay comparable. `fp16=course.fp16` is on only in
-# full mode on a CUDA GPU (mixed precision), as the course recommends.
+# `no_cuda`). We evaluate after each epoch and save nothing in this first run.
+# `fp16=course.fp16` is on only in full mode on a CUDA GPU (mixed precision), as the course
+# recommends. Full mode shows the Trainer's progress bar; tiny mode turns it off so that the
+# notebook's outputs stay comparable.
 
 # %%
 def training_args(name, **changes):
     settings = dict(
         output_dir=str(course.run_dir / name), eval_strategy="epoch", save_strategy="no",
-        num_train_epochs=config.epochs, learning_rate=config.learning_rate,
-        per_device_train_batch_size=config.batch_size, per_device_eval_batch_size=config.batch_size,
-        logging_steps=config.logging_steps, fp16=course.fp16, use_cpu=course.device == "cpu",
-        seed=course.seed, data_seed=course.seed, report_to="none", disable_tqdm=True,
+        num_train_epochs=training.epochs, learning_rate=training.learning_rate,
+        per_device_train_batch_size=training.batch_size,
+        per_device_eval_batch_size=training.batch_size, logging_steps=training.logging_steps,
+        fp16=course.fp16, use_cpu=course.device == "cpu", seed=course.seed, data_seed=course.seed,
+        report_to="none", disable_tqdm=course.tiny,
     )
     return TrainingArguments(**{**settings, **changes})
 
@@ -167,18 +183,19 @@ def compute_metrics(eval_preds):
 
 # %% [markdown]
 # `processing_class=tokenizer` (formerly `tokenizer=`) saves the tokenizer with the model.
-# With `disable_tqdm=True` the Trainer prints each log line with its timings instead; we remove
-# that printer and read `trainer.state.log_history` afterwards.
+# Without a progress bar (tiny mode) the Trainer prints each log line with its timings instead;
+# there we remove that printer and read `trainer.state.log_history` afterwards.
 
 # %%
 from transformers import PrinterCallback, Trainer
 
 trainer = Trainer(
-    model, args, train_dataset=tokenized_datasets["train"],
+    model, args, train_dataset=train_dataset,
     eval_dataset=tokenized_datasets["validation"], data_collator=data_collator,
     processing_class=tokenizer, compute_metrics=compute_metrics,
 )
-trainer.remove_callback(PrinterCallback)
+if course.tiny:
+    trainer.remove_callback(PrinterCallback)
 train_output = trainer.train()
 helpers.show_metrics(train_output.metrics)
 
@@ -224,15 +241,16 @@ helpers.confusion_matrix(predictions.label_ids, preds, label_names)
 from transformers import EarlyStoppingCallback
 
 stop_args = training_args(
-    "early-stopping", num_train_epochs=10, save_strategy="epoch", save_total_limit=2,
-    load_best_model_at_end=True, metric_for_best_model="f1",
+    "early-stopping", num_train_epochs=training.early_stopping_epochs, save_strategy="epoch",
+    save_total_limit=2, load_best_model_at_end=True, metric_for_best_model="f1",
 )
 model = AutoModelForSequenceClassification.from_pretrained(checkpoint, num_labels=2)
-stopper = Trainer(model, stop_args, train_dataset=tokenized_datasets["train"],
+stopper = Trainer(model, stop_args, train_dataset=train_dataset,
                   eval_dataset=tokenized_datasets["validation"], data_collator=data_collator,
                   processing_class=tokenizer, compute_metrics=compute_metrics,
                   callbacks=[EarlyStoppingCallback(early_stopping_patience=2)])
-stopper.remove_callback(PrinterCallback)
+if course.tiny:
+    stopper.remove_callback(PrinterCallback)
 stop_output = stopper.train()
 
 # %%

@@ -54,13 +54,15 @@ course = helpers.setup_notebook(chapter="04_training_loop")
 
 # %% [markdown]
 # ## Preparing the data
-# Lesson 03's preprocessing (tokenize pairs with `map`, pad per batch) is in
-# `helpers.prepare_glue`. The `Trainer` did the next steps silently; by hand we remove the
-# columns the model does not take, rename `label` to `labels`, and ask for torch tensors.
+# Lesson 03's preprocessing (tokenize pairs with `map`, pad per batch, and in full mode without
+# a GPU a sample of the training pairs) is in `helpers.prepare_glue`. The `Trainer` did the next
+# steps silently; by hand we remove the columns the model does not take, rename `label` to
+# `labels`, and ask for torch tensors.
 
 # %%
 checkpoint = helpers.checkpoint("bert-base-uncased")
-prepared = helpers.prepare_glue(checkpoint, "mrpc")
+training = helpers.settings(course.mode, course.device)
+prepared = helpers.prepare_glue(checkpoint, "mrpc", training.max_train_samples, course.seed)
 tokenized_datasets = prepared.tokenized.remove_columns(["sentence1", "sentence2", "idx"])
 tokenized_datasets = tokenized_datasets.rename_column("label", "labels")
 tokenized_datasets.set_format("torch")
@@ -75,13 +77,12 @@ tokenized_datasets["train"].column_names
 import torch
 from torch.utils.data import DataLoader, RandomSampler
 
-config = helpers.settings(course.mode)
 generator = torch.Generator()
 train_dataloader = DataLoader(
     tokenized_datasets["train"], sampler=RandomSampler(tokenized_datasets["train"], generator=generator),
-    batch_size=config.batch_size, collate_fn=prepared.collator,
+    batch_size=training.batch_size, collate_fn=prepared.collator,
 )
-eval_dataloader = DataLoader(tokenized_datasets["validation"], batch_size=config.batch_size,
+eval_dataloader = DataLoader(tokenized_datasets["validation"], batch_size=training.batch_size,
                              collate_fn=prepared.collator)
 
 # %%
@@ -100,8 +101,8 @@ from transformers import AutoModelForSequenceClassification, get_scheduler, set_
 set_seed(course.seed)
 model = AutoModelForSequenceClassification.from_pretrained(checkpoint, num_labels=2)
 model.to(course.device)
-optimizer = torch.optim.AdamW(model.parameters(), lr=config.learning_rate, weight_decay=0.0)
-num_training_steps = config.epochs * len(train_dataloader)
+optimizer = torch.optim.AdamW(model.parameters(), lr=training.learning_rate, weight_decay=0.0)
+num_training_steps = training.epochs * len(train_dataloader)
 lr_scheduler = get_scheduler("linear", optimizer=optimizer, num_warmup_steps=0,
                              num_training_steps=num_training_steps)
 print(num_training_steps, "training steps")
@@ -109,16 +110,16 @@ print(num_training_steps, "training steps")
 # %% [markdown]
 # ### Try it: the learning rate of the linear schedule
 # What is the learning rate after 22 steps (one epoch here)? Compute it from
-# `config.learning_rate` and `num_training_steps` (no warmup).
+# `training.learning_rate` and `num_training_steps` (no warmup).
 
 # %%
 lr_after_22 = None  # your code
-helpers.check_linear_lr(config.learning_rate, num_training_steps, 22, lr_after_22)
+helpers.check_linear_lr(training.learning_rate, num_training_steps, 22, lr_after_22)
 
 # %% tags=["solution"]
 # Solution
-lr_after_22 = config.learning_rate * (num_training_steps - 22) / num_training_steps
-helpers.check_linear_lr(config.learning_rate, num_training_steps, 22, lr_after_22)
+lr_after_22 = training.learning_rate * (num_training_steps - 22) / num_training_steps
+helpers.check_linear_lr(training.learning_rate, num_training_steps, 22, lr_after_22)
 
 # %% [markdown]
 # ## The evaluation loop
@@ -153,7 +154,7 @@ set_seed(course.seed)  # the Trainer seeds again when it starts
 progress_bar, history = tqdm(range(num_training_steps)), []
 
 # %%
-for epoch in range(config.epochs):
+for epoch in range(training.epochs):
     generator.manual_seed(course.seed + epoch)
     model.train()
     for batch in train_dataloader:
@@ -181,45 +182,65 @@ helpers.loss_curve(history, "Loss of the hand-written loop")
 # %% [markdown]
 # ## Same result as the `Trainer`?
 # Lesson 03's `Trainer` run, with the same seed and settings (its default optimizer is the
-# fused AdamW kernel with `weight_decay=0.0`, linear schedule, no warmup, `max_grad_norm=1.0`):
+# fused AdamW kernel with `weight_decay=0.0`, linear schedule, no warmup, `max_grad_norm=1.0`).
+# Our loop computes in full precision (fp32), so this `Trainer` does too (`fp16=False`, even on
+# a GPU): a comparison is only fair in the same precision. Mixed precision comes with
+# Accelerate in lesson 05. (On a machine with several GPUs the `Trainer` in a notebook spreads
+# each step over all of them with `DataParallel`, while our loop uses one: compare there with
+# `CUDA_VISIBLE_DEVICES=0` set before starting Jupyter.)
 
 # %%
 from transformers import PrinterCallback, Trainer, TrainingArguments
 
 args = TrainingArguments(
     output_dir=str(course.run_dir / "trainer"), eval_strategy="epoch", save_strategy="no",
-    num_train_epochs=config.epochs, learning_rate=config.learning_rate,
-    per_device_train_batch_size=config.batch_size, per_device_eval_batch_size=config.batch_size,
-    logging_steps=1, fp16=course.fp16, use_cpu=course.device == "cpu", seed=course.seed,
-    data_seed=course.seed, report_to="none", disable_tqdm=True,
+    num_train_epochs=training.epochs, learning_rate=training.learning_rate,
+    per_device_train_batch_size=training.batch_size,
+    per_device_eval_batch_size=training.batch_size, logging_steps=1, fp16=False,
+    use_cpu=course.device == "cpu", seed=course.seed, data_seed=course.seed, report_to="none",
+    disable_tqdm=course.tiny,
 )
+
+# %%
 set_seed(course.seed)
 trainer_model = AutoModelForSequenceClassification.from_pretrained(checkpoint, num_labels=2)
 trainer = Trainer(trainer_model, args, train_dataset=prepared.tokenized["train"],
                   eval_dataset=prepared.tokenized["validation"], data_collator=prepared.collator,
                   compute_metrics=helpers.compute_metrics_for("mrpc"))
-trainer.remove_callback(PrinterCallback)
+if course.tiny:
+    trainer.remove_callback(PrinterCallback)
 trainer_output = trainer.train()
 
 # %% [markdown]
-# We logged every step (`logging_steps=1`), so the two loss sequences can be compared step by step.
+# We logged every step (`logging_steps=1`), so the two loss sequences can be compared step by
+# step. The tolerance: 1e-6 for tiny mode's few dozen steps; in full mode hundreds of steps of a
+# large model let last-bit rounding differences grow, so we allow 1e-3 there.
 
 # %%
+tolerance = 1e-6 if course.tiny else 1e-3
 trainer_losses = [row["loss"] for row in trainer.state.log_history if "loss" in row]
 loop_losses = [row["loss"] for row in history if "loss" in row]
 gaps = [abs(a - b) for a, b in zip(trainer_losses, loop_losses)]
-print(f"{len(gaps)} steps compared; every loss within 1e-6 of the Trainer's:", max(gaps) < 1e-6)
+print(f"{len(gaps)} steps compared; every loss within {tolerance:g} of the Trainer's:",
+      max(gaps) < tolerance)
 trainer_metrics = trainer.evaluate()
 for name in ["eval_loss", "accuracy", "f1"]:
     ours, theirs = loop_metrics[name], trainer_metrics["eval_" + name.removeprefix("eval_")]
-    print(f"{name:10s} loop {ours:.4f}  Trainer {theirs:.4f}  within 1e-6: {abs(ours - theirs) < 1e-6}")
+    print(f"{name:10s} loop {ours:.3f}  Trainer {theirs:.3f}  within {tolerance:g}: "
+          f"{abs(ours - theirs) < tolerance}")
 
 # %% [markdown]
-# The loop reproduces the `Trainer` to within floating-point rounding (measured in tiny mode on a
-# CPU: largest per-step loss gap 1.2e-7, validation loss gap 6e-8, identical accuracy and F1; the
-# fused and the plain AdamW kernels round differently in the last bits), because it copies what the
-# `Trainer` does: the same seeds before the model and before training, the same data order, the
-# same optimizer, schedule and gradient clipping. Drop the clipping, the reseeding of the
+# The measured gaps (they depend on the CPU or GPU, so this cell's output is not compared):
+
+# %% tags=["nbval-ignore-output"]
+print(f"largest per-step loss gap {max(gaps):.1e}; validation loss gap "
+      f"{abs(loop_metrics['eval_loss'] - trainer_metrics['eval_loss']):.1e}")
+
+# %% [markdown]
+# The loop reproduces the `Trainer` to within floating-point rounding (the fused and the plain
+# AdamW kernels round differently in the last bits), because it copies what the `Trainer`
+# does: the same seeds before the model and before training, the same data order, the same
+# optimizer, schedule and gradient clipping. Drop the clipping, the reseeding of the
 # generator or `weight_decay=0.0`, and the curves drift apart.
 #
 # ## Quiz

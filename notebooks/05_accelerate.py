@@ -129,7 +129,9 @@ def evaluate(accelerator, model, eval_dl):
 # %% [markdown]
 # Two reports that show the run is really distributed: which examples each rank starts with
 # (gathered to every process, printed once by the main process with `accelerator.print`), and a
-# checksum of the parameters of every rank after training.
+# checksum of the parameters of every rank after training. The ranks are compared exactly; the
+# checksum is printed to two decimals only, because its last digits depend on the CPU (an
+# AVX-512 and an AVX2 machine round the same training differently in the sixth decimal).
 
 # %%
 def report_ranks(accelerator, train_dl):
@@ -145,7 +147,7 @@ def report_parameters(accelerator, model):
     checksum = sum(p.detach().double().sum() for p in model.parameters()).view(1)
     sums = accelerator.gather(checksum).tolist()
     for rank, value in enumerate(sums):
-        accelerator.print(f"rank {rank}: parameter checksum {value:.6f}")
+        accelerator.print(f"rank {rank}: parameter checksum {value:.2f}")
     accelerator.print("identical parameters on every rank:", len(set(sums)) == 1)
 
 # %% [markdown]
@@ -157,7 +159,7 @@ def report_parameters(accelerator, model):
 def training_function(config):
     accelerator = Accelerator(cpu=config["cpu"], mixed_precision=config["mixed_precision"])
     set_seed(config["seed"])
-    prepared = helpers.prepare_glue(config["checkpoint"])
+    prepared = helpers.prepare_glue(config["checkpoint"], "mrpc", config["max_train_samples"])
     train_dl, eval_dl = make_dataloaders(prepared, config["batch_size"])
     model = AutoModelForSequenceClassification.from_pretrained(config["checkpoint"], num_labels=2)
     optimizer = torch.optim.AdamW(model.parameters(), lr=config["lr"], weight_decay=0.0)
@@ -171,30 +173,43 @@ def training_function(config):
     report_parameters(accelerator, model)
 
 # %% [markdown]
-# ## A real two-process run from the notebook
-# `notebook_launcher` forks two processes, sets up `torch.distributed` between them (gloo on CPU)
-# and calls the function in each. The processes inherit the notebook's environment, so they find
-# the tiny checkpoints in tiny mode. We give them a free port for their rendezvous.
+# ## A real distributed run from the notebook
+# `notebook_launcher` forks the processes, sets up `torch.distributed` between them and calls the
+# function in each. How many processes depends on the machine, and `helpers.launch_plan` makes
+# that choice:
+#
+# | devices | processes | what happens |
+# |---|---|---|
+# | no GPU (this CPU, Colab's default runtime) | 2 | two CPU processes, `Accelerator(cpu=True)`, gloo backend |
+# | one GPU (Colab with a T4) | 1 | the launcher calls the function once, in this process, on the GPU: a distributed run needs two devices (a second process would ask for a `cuda:1` that does not exist), so the report shows one rank |
+# | 2 or more GPUs | one per GPU | NCCL backend, mixed precision in full mode |
+#
+# The processes inherit the notebook's environment, so they find the tiny checkpoints in tiny
+# mode. We give them a free port for their rendezvous. With several GPUs, no cell may touch
+# CUDA before the launcher (the setup cell only counts the GPUs).
 
 # %%
 from accelerate import notebook_launcher
 
-config = helpers.settings(course.mode)
+training = helpers.settings(course.mode, course.device)
+plan = helpers.launch_plan(course.gpus, course.mixed_precision)
+print(plan.explanation)
 train_config = {
-    "checkpoint": helpers.checkpoint("bert-base-uncased"), "cpu": course.device == "cpu",
-    "mixed_precision": "fp16" if course.fp16 else "no", "seed": course.seed,
-    "epochs": config.epochs, "batch_size": config.batch_size, "lr": config.learning_rate,
+    "checkpoint": helpers.checkpoint("bert-base-uncased"), "cpu": plan.cpu,
+    "mixed_precision": plan.mixed_precision, "seed": course.seed, "epochs": training.epochs,
+    "batch_size": training.batch_size, "lr": training.learning_rate,
+    "max_train_samples": training.max_train_samples,
 }
-notebook_launcher(training_function, (train_config,), num_processes=2,
+notebook_launcher(training_function, (train_config,), num_processes=plan.num_processes,
                   use_port=str(helpers.free_port()))
 
 # %% [markdown]
-# (The launcher's first line names the device kind it detects, "CUDA" even on this CPU-only
-# machine; the report below, `MULTI_CPU`, is what the processes really use.)
+# (On CPU the launcher's first line says "CUDA" even on a machine without a GPU; the report
+# below, `MULTI_CPU`, is what the processes really use.)
 #
-# Two ranks, each with half of the 22 batches of 16, starting from different examples; after
-# the optimizer steps both hold the same parameters, because `prepare` wrapped the model in
-# `DistributedDataParallel`, which averages the gradients of all processes before each step.
+# With two processes, each rank gets half of the batches and starts from different examples;
+# after the optimizer steps both hold the same parameters, because `prepare` wrapped the model
+# in `DistributedDataParallel`, which averages the gradients of all processes before each step.
 #
 # ### Try it: batches per process
 # The 350 training pairs in batches of 16 make 22 batches, 11 per process for 2 processes. How

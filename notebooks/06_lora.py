@@ -76,17 +76,18 @@ course = helpers.setup_notebook(chapter="06_lora")
 
 # %%
 checkpoint = helpers.checkpoint("bert-base-uncased")
-mrpc = helpers.prepare_glue(checkpoint, "mrpc")
+train_settings = helpers.settings(course.mode, course.device)
+mrpc = helpers.prepare_glue(checkpoint, "mrpc", train_settings.max_train_samples, course.seed)
 {split: len(rows) for split, rows in mrpc.tokenized.items()}
 
 # %% [markdown]
 # One function builds the `TrainingArguments` of both runs, from the course's settings for the
-# mode (in tiny mode: 3 quick epochs). `logging_strategy="epoch"` keeps the log to one line per epoch.
+# mode and device (in tiny mode: 3 quick epochs; in full mode without a GPU: a sample of the
+# training pairs). `logging_strategy="epoch"` keeps the log to one line per epoch.
 
 # %%
 from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments
 
-train_settings = helpers.settings(course.mode)
 
 
 def training_args(name, learning_rate):
@@ -94,7 +95,8 @@ def training_args(name, learning_rate):
         output_dir=str(course.run_dir / name), eval_strategy="epoch", save_strategy="no",
         logging_strategy="epoch", learning_rate=learning_rate,
         num_train_epochs=train_settings.epochs, per_device_train_batch_size=train_settings.batch_size,
-        per_device_eval_batch_size=train_settings.batch_size, report_to="none", disable_tqdm=True,
+        per_device_eval_batch_size=train_settings.batch_size, report_to="none",
+        disable_tqdm=course.tiny,
         use_cpu=course.device == "cpu", fp16=course.fp16, seed=course.seed,
     )
 
@@ -139,7 +141,18 @@ sorted({name.rsplit(".", 1)[-1] for name in linear_names})
 # %% [markdown]
 # In BERT, the attention projections are `query`, `key` and `value`; `dense` is the attention
 # output and the feed-forward layers. The LoRA paper's classic choice is `query` and `value`.
-# (DistilBERT calls them `q_lin` / `v_lin`, GPT-2 fuses them into `c_attn`, Llama uses `q_proj` / `v_proj`.)
+# Other architectures name them differently; this small table maps the model type (in
+# `model.config.model_type`) to its query and value projections, so the lesson runs with any of
+# them (swap the checkpoint above for `distilbert-base-uncased` and try).
+
+# %%
+QUERY_VALUE = {
+    "bert": ["query", "value"], "roberta": ["query", "value"], "distilbert": ["q_lin", "v_lin"],
+    "gpt2": ["c_attn"],  # GPT-2 fuses query, key and value into one layer
+    "llama": ["q_proj", "v_proj"],
+}
+target_modules = QUERY_VALUE[base_model.config.model_type]
+target_modules
 
 # %%
 from peft import LoraConfig, TaskType, get_peft_model
@@ -150,7 +163,7 @@ lora_config = LoraConfig(
     lora_alpha=16,                      # the update is scaled by lora_alpha / r
     lora_dropout=0.1,                   # dropout on the input of the LoRA branch
     bias="none",                        # biases stay frozen ("all", "lora_only" train them)
-    target_modules=["query", "value"],  # BERT's names; see the list above
+    target_modules=target_modules,      # BERT's ["query", "value"]; see the table above
 )
 
 # %% [markdown]

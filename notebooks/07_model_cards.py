@@ -64,19 +64,21 @@ course = helpers.setup_notebook(chapter="07_model_cards")
 from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments
 
 base_name = "google-bert/bert-base-uncased"
-mrpc = helpers.prepare_glue(helpers.checkpoint(base_name), "mrpc")
+train_settings = helpers.settings(course.mode, course.device)
+mrpc = helpers.prepare_glue(helpers.checkpoint(base_name), "mrpc",
+                            train_settings.max_train_samples, course.seed)
 id2label = {0: "not_equivalent", 1: "equivalent"}
 model = AutoModelForSequenceClassification.from_pretrained(
     helpers.checkpoint(base_name), num_labels=2,
     id2label=id2label, label2id={name: i for i, name in id2label.items()})
 
 # %%
-train_settings = helpers.settings(course.mode)
 args = TrainingArguments(
     output_dir=str(course.run_dir / "trainer"), eval_strategy="epoch", save_strategy="no",
     logging_strategy="epoch", learning_rate=train_settings.learning_rate,
     num_train_epochs=train_settings.epochs, per_device_train_batch_size=train_settings.batch_size,
-    per_device_eval_batch_size=train_settings.batch_size, report_to="none", disable_tqdm=True,
+    per_device_eval_batch_size=train_settings.batch_size, report_to="none",
+    disable_tqdm=course.tiny,
     use_cpu=course.device == "cpu", fp16=course.fp16, seed=course.seed,
 )
 

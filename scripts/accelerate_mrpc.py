@@ -1,6 +1,6 @@
 """Chapter 05's training function as a script, for `accelerate launch`.
 
-    COURSE_MODE=tiny accelerate launch --cpu --num_processes 2 scripts/accelerate_mrpc.py
+    COURSE_MODE=tiny accelerate launch --multi_gpu --num_processes 2 scripts/accelerate_mrpc.py --cpu
     accelerate launch scripts/accelerate_mrpc.py          # your `accelerate config`: GPUs, TPU, ...
 
 The functions below are the ones notebooks/05_accelerate.py defines (a test keeps them equal),
@@ -64,14 +64,14 @@ def report_parameters(accelerator, model):
     checksum = sum(p.detach().double().sum() for p in model.parameters()).view(1)
     sums = accelerator.gather(checksum).tolist()
     for rank, value in enumerate(sums):
-        accelerator.print(f"rank {rank}: parameter checksum {value:.6f}")
+        accelerator.print(f"rank {rank}: parameter checksum {value:.2f}")
     accelerator.print("identical parameters on every rank:", len(set(sums)) == 1)
 
 
 def training_function(config):
     accelerator = Accelerator(cpu=config["cpu"], mixed_precision=config["mixed_precision"])
     set_seed(config["seed"])
-    prepared = helpers.prepare_glue(config["checkpoint"])
+    prepared = helpers.prepare_glue(config["checkpoint"], "mrpc", config["max_train_samples"])
     train_dl, eval_dl = make_dataloaders(prepared, config["batch_size"])
     model = AutoModelForSequenceClassification.from_pretrained(config["checkpoint"], num_labels=2)
     optimizer = torch.optim.AdamW(model.parameters(), lr=config["lr"], weight_decay=0.0)
@@ -93,12 +93,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args(argv)
     mode = helpers.mode.current_mode()
-    course = helpers.settings(mode)
-    torch.set_num_threads(1)
+    device = "cpu" if args.cpu or not torch.cuda.is_available() else "cuda"
+    training = helpers.settings(mode, device)
+    if mode == "tiny":
+        torch.set_num_threads(1)
     training_function({
         "checkpoint": helpers.checkpoint("bert-base-uncased"), "cpu": args.cpu,
-        "mixed_precision": args.mixed_precision, "seed": args.seed, "epochs": course.epochs,
-        "batch_size": course.batch_size, "lr": course.learning_rate,
+        "mixed_precision": args.mixed_precision, "seed": args.seed, "epochs": training.epochs,
+        "batch_size": training.batch_size, "lr": training.learning_rate,
+        "max_train_samples": training.max_train_samples,
     })
 
 
