@@ -20,7 +20,7 @@ from helpers.paths import REPO_ROOT, run_root, tiny_checkpoints_dir
 LOCK = REPO_ROOT / "requirements-lock.txt"
 KEY_PACKAGES = ("torch", "transformers", "tokenizers", "datasets", "evaluate", "accelerate",
                 "peft", "huggingface_hub", "safetensors", "nbval")
-CHECKS_PYTHON = ((3, 10), (3, 11))
+CHECKS_PYTHON = ((3, 11), (3, 11))
 
 
 @dataclass(frozen=True)
@@ -33,13 +33,13 @@ class Check:
 
 
 def check_python(version: tuple[int, int] = sys.version_info[:2]) -> Check:
-    """Python 3.10+ works; 3.11 is what the lock and CI use."""
-    minimum, pinned = CHECKS_PYTHON
+    """Python 3.11+ works (the lock's numpy, pandas and transformers need it); 3.11 is tested."""
+    minimum, tested = CHECKS_PYTHON
     text = ".".join(map(str, version))
     if version < minimum:
-        return Check("FAIL", "python", f"{text}: the course needs Python 3.10 or newer")
-    if version != pinned:
-        return Check("WARN", "python", f"{text}: works, but the lock is tested on 3.11")
+        return Check("FAIL", "python", f"{text}: the course needs Python 3.11 or newer")
+    if version != tested:
+        return Check("WARN", "python", f"{text}: should work, but the lock is tested on 3.11")
     return Check("OK", "python", text)
 
 
@@ -94,7 +94,30 @@ def check_torch_threads() -> Check:
     except ImportError:
         return Check("FAIL", "torch threads", "torch does not import")
     return Check("OK", "torch threads", f"{torch.get_num_threads()} here on {os.cpu_count()} "
-                 "CPUs; notebooks pin 1")
+                 "CPUs; tiny mode pins 1, full mode uses them all")
+
+
+def torch_build(version: str, cuda: str | None, mps: bool) -> str:
+    """Which torch build this is, in words: CPU, CUDA (with its version) or Apple's MPS."""
+    if cuda:
+        return f"{version}, CUDA {cuda} build"
+    if mps:
+        return f"{version}, macOS build with MPS"
+    return f"{version}, CPU build"
+
+
+def check_torch_build() -> Check:
+    """The installed torch build: a CUDA build on a machine without a GPU is a warning (size)."""
+    try:
+        import torch
+    except ImportError:
+        return Check("FAIL", "torch build", "torch does not import")
+    mps = bool(getattr(torch.backends, "mps", None) and torch.backends.mps.is_built())
+    detail = torch_build(torch.__version__, torch.version.cuda, mps)
+    if torch.version.cuda and not torch.cuda.is_available():
+        return Check("WARN", "torch build", detail + " but no GPU here: the CPU build is much "
+                     "smaller (make lab installs it from PyTorch's CPU index)")
+    return Check("OK", "torch build", detail)
 
 
 def check_gpu() -> Check:
@@ -105,7 +128,8 @@ def check_gpu() -> Check:
         return Check("FAIL", "gpu", "torch does not import")
     if torch.cuda.is_available():
         return Check("OK", "gpu", f"{torch.cuda.get_device_name(0)}: full mode trains in fp16")
-    return Check("OK", "gpu", "none: CPU only (fine for tiny mode; full-mode training is slow)")
+    return Check("OK", "gpu", "none: CPU only (fine for tiny mode; full mode trains on a sample "
+                 "of the data with the CPU settings)")
 
 
 def check_hub(reachable: bool) -> Check:
@@ -172,8 +196,9 @@ def run_checks(show_all: bool = False) -> list[Check]:
     from helpers.mode import hub_reachable
 
     reachable = hub_reachable()
-    return [check_python(), *check_packages(lock_pins(), show_all), check_torch_threads(),
-            check_gpu(), check_hub(reachable), check_mode(reachable), check_run_folder(),
+    return [check_python(), *check_packages(lock_pins(), show_all), check_torch_build(),
+            check_torch_threads(), check_gpu(), check_hub(reachable), check_mode(reachable),
+            check_run_folder(),
             check_checkpoints()]
 
 

@@ -50,6 +50,20 @@ def test_python_versions():
     assert doctor.check_python((3, 11)).status == "OK"
     assert doctor.check_python((3, 12)).status == "WARN"
     assert doctor.check_python((3, 9)).status == "FAIL"
+    assert doctor.check_python((3, 10)).status == "FAIL"  # the lock's numpy and pandas need 3.11
+
+
+def test_torch_build_in_words():
+    assert doctor.torch_build("2.13.0+cpu", None, False) == "2.13.0+cpu, CPU build"
+    assert doctor.torch_build("2.13.0+cu128", "12.8", False) == "2.13.0+cu128, CUDA 12.8 build"
+    assert doctor.torch_build("2.13.0", None, True) == "2.13.0, macOS build with MPS"
+
+
+def test_this_torch_build_is_reported():
+    import torch
+
+    row = doctor.check_torch_build()
+    assert row.name == "torch build" and torch.__version__ in row.detail
 
 
 def test_mode_rows(monkeypatch):
