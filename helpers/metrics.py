@@ -49,7 +49,8 @@ def load_metric(name: str, config_name: str | None = None, **kwargs) -> evaluate
         KeyError: glue with a missing or unknown task (the Hub module's error).
 
     Loading a local folder makes no network call, so it works offline without setting
-    `HF_EVALUATE_OFFLINE`; this function leaves `os.environ` as it is.
+    `HF_EVALUATE_OFFLINE`; this function leaves `os.environ` as it is (the first import of
+    evaluate and scikit-learn sets their own variables: TORCHINDUCTOR_CACHE_DIR, KMP_*).
     """
     import evaluate
 
