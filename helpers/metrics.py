@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from helpers.errors import CourseError
+
+if TYPE_CHECKING:
+    import evaluate
 
 MODULES_DIR = Path(__file__).resolve().parent / "metric_modules"
 
@@ -26,9 +29,29 @@ def metric_path(name: str) -> str:
     return str(folder)
 
 
-def load_metric(name: str, config_name: str | None = None, **kwargs):
-    """`evaluate.load` of the course's offline copy of metric `name` (same numbers as the hub's)."""
+def load_metric(name: str, config_name: str | None = None, **kwargs) -> evaluate.EvaluationModule:
+    """Load the course's offline copy of the evaluate metric `name` (the Hub module's twin).
+
+    Args:
+        name: a folder of `helpers/metric_modules` (see `known_metrics()`): "accuracy", "f1",
+            "precision", "recall" or "glue", standing in for `evaluate.load(name)`.
+        config_name: the module's configuration: "multilabel" (or None) for accuracy, f1,
+            precision and recall (any other name is the default, as on the Hub); for glue,
+            the task: "mrpc", "qqp", "cola", "stsb", "sst2", "mnli", "qnli", "rte", ...
+        **kwargs: passed on to `evaluate.load` (e.g. `keep_in_memory=True`, `experiment_id`).
+
+    Returns:
+        The `evaluate.EvaluationModule` loaded from the local folder, used like the Hub's:
+        `.compute(predictions=..., references=..., **arguments)` or `.add_batch(...)`.
+
+    Raises:
+        CourseError: no offline module is called `name`.
+        KeyError: glue with a missing or unknown task (the Hub module's error).
+
+    Loading a local folder makes no network call, so it works offline without setting
+    `HF_EVALUATE_OFFLINE`; this function leaves `os.environ` as it is (the first import of
+    evaluate and scikit-learn sets their own variables: TORCHINDUCTOR_CACHE_DIR, KMP_*).
+    """
     import evaluate
 
-    os.environ.setdefault("HF_EVALUATE_OFFLINE", "1")
     return evaluate.load(metric_path(name), config_name, **kwargs)

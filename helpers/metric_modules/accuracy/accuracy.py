@@ -1,17 +1,31 @@
-"""Accuracy: the fraction of predictions equal to the references (offline twin of the hub module)."""
+"""Accuracy: the share of correct predictions (offline twin of the Hub's `accuracy` module)."""
 
-import evaluate
+from __future__ import annotations
+
 from sklearn.metrics import accuracy_score
 
-from helpers.metric_core import as_number, label_info
+from helpers import metric_core
 
 
-class Accuracy(evaluate.Metric):
-    """Proportion of correct predictions."""
+class Accuracy(metric_core.ScoreMetric):
+    """Correct predictions / all predictions; with 'multilabel', rows whose labels all match."""
 
-    def _info(self):
-        return label_info("accuracy", "Accuracy = correct predictions / all predictions.")
+    key = "accuracy"
+    about = "Accuracy = (TP + TN) / (TP + TN + FP + FN), the fraction of correct predictions."
+    arguments = metric_core.LABEL_ARGS + (
+        "    normalize (bool, default True): False gives the (weighted) count of correct ones.\n"
+        "    sample_weight (list of float, optional): a weight for each example.\n"
+    )
 
-    def _compute(self, predictions, references, normalize=True, sample_weight=None):
-        score = accuracy_score(references, predictions, normalize=normalize, sample_weight=sample_weight)
-        return {"accuracy": as_number(score)}
+    def _compute(
+        self,
+        predictions: list,
+        references: list,
+        normalize: bool = True,
+        sample_weight: list[float] | None = None,
+    ) -> dict[str, float]:
+        """{'accuracy': float}, a count (still a float) when `normalize=False`."""
+        score = accuracy_score(
+            references, predictions, normalize=normalize, sample_weight=sample_weight
+        )
+        return {"accuracy": float(score)}

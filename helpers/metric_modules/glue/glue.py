@@ -1,33 +1,54 @@
-"""GLUE metrics per task: offline twin of the hub `glue` module, same formulas and keys."""
+"""GLUE metrics per task: offline twin of the Hub's `glue` module (same configs, keys and types)."""
+
+from __future__ import annotations
 
 import evaluate
+import numpy as np
 from scipy.stats import pearsonr, spearmanr
 from sklearn.metrics import f1_score, matthews_corrcoef
 
-from helpers.metric_core import label_info
+from helpers import metric_core
 
-ACCURACY_TASKS = ("sst2", "mnli", "mnli_mismatched", "mnli_matched", "qnli", "rte", "wnli", "hans")
+# In the Hub module's order: its error message for an unknown task lists them so.
+TASKS = (
+    *("sst2", "mnli", "mnli_mismatched", "mnli_matched", "cola", "stsb", "mrpc", "qqp"),
+    *("qnli", "rte", "wnli", "hans"),
+)
 ACCURACY_F1_TASKS = ("mrpc", "qqp")
-TASKS = ("cola", "stsb", *ACCURACY_F1_TASKS, *ACCURACY_TASKS)
+UNKNOWN_TASK = "You should supply a configuration name selected in [{}]".format(
+    ", ".join(f'"{task}"' for task in TASKS)
+)
+RETURNS = """Returns, by task: cola {'matthews_correlation'}; stsb {'pearson', 'spearmanr'};
+    mrpc and qqp {'accuracy', 'f1'} (f1 of class 1); the others {'accuracy'}.
+"""
 
 
 class Glue(evaluate.Metric):
-    """accuracy (and F1 for mrpc/qqp), Matthews for cola, Pearson/Spearman for stsb."""
+    """Accuracy (and F1 for mrpc/qqp), Matthews correlation for cola, Pearson/Spearman for stsb."""
 
-    def _info(self):
+    def _info(self) -> evaluate.MetricInfo:
+        """Int64 class ids (float32 scores for stsb), given to `_compute` as numpy arrays."""
         if self.config_name not in TASKS:
-            raise KeyError(f"Unknown GLUE task {self.config_name!r}; use one of {list(TASKS)}.")
+            raise KeyError(UNKNOWN_TASK)
         dtype = "float32" if self.config_name == "stsb" else "int64"
-        return label_info("glue", "GLUE benchmark metric for one task.", dtype)
+        return metric_core.metric_info(
+            "glue",
+            "GLUE, the General Language Understanding Evaluation benchmark: one task's metric.",
+            metric_core.label_features(None, dtype),
+            inputs_description=metric_core.LABEL_ARGS + RETURNS,
+            format="numpy",
+        )
 
-    def _compute(self, predictions, references):
-        preds, labels = list(predictions), list(references)
+    def _compute(self, predictions: np.ndarray, references: np.ndarray) -> dict[str, float]:
+        """The task's scores; floats (cola: whatever scikit-learn returns, as on the Hub)."""
         if self.config_name == "cola":
-            return {"matthews_correlation": float(matthews_corrcoef(labels, preds))}
+            return {"matthews_correlation": matthews_corrcoef(references, predictions)}
         if self.config_name == "stsb":
-            return {"pearson": float(pearsonr(preds, labels)[0]),
-                    "spearmanr": float(spearmanr(preds, labels)[0])}
-        accuracy = float(sum(p == r for p, r in zip(preds, labels)) / len(labels))
+            return {
+                "pearson": float(pearsonr(predictions, references)[0]),
+                "spearmanr": float(spearmanr(predictions, references)[0]),
+            }
+        scores = {"accuracy": float(np.mean(predictions == references))}
         if self.config_name in ACCURACY_F1_TASKS:
-            return {"accuracy": accuracy, "f1": float(f1_score(y_true=labels, y_pred=preds))}
-        return {"accuracy": accuracy}
+            scores["f1"] = float(f1_score(references, predictions))
+        return scores
