@@ -3,13 +3,14 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
-TINY   := COURSE_MODE=tiny HF_HUB_OFFLINE=1 PYTHONHASHSEED=0
+# Tiny mode's variables and the libraries the canary upgrades: one definition each, in helpers.
+TINY   := $(shell $(PYTHON) -c 'from helpers.mode import TINY_ENV as e; print(*(f"{k}={v}" for k, v in e.items()))')
 CANARY ?= .venv-canary
 TORCH_PIN := $(shell grep '^torch==' requirements-lock.txt)
-HF_NEWEST := transformers datasets evaluate accelerate peft huggingface_hub tokenizers safetensors
+HF_NEWEST := $(shell $(PYTHON) -c 'from helpers.libraries import HF_LIBRARIES as n; print(*n)')
 CANARY_TOOLS := matplotlib scikit-learn pandas tqdm packaging nbclient nbformat ipykernel jupytext psutil
 
-.PHONY: lab test outputs tiny-checkpoints manifest stamp bench bench-mrpc doctor canary lint clean-runs
+.PHONY: lab test lint scripts outputs tiny-checkpoints manifest stamp bench bench-mrpc doctor canary lock clean-runs
 
 # PyTorch's CPU wheels on Linux (PyPI's Linux torch is the CUDA build, gigabytes of CUDA
 # libraries); macOS and Windows get PyPI's build. TORCH_INDEX= (empty) uses your pip settings only.
@@ -26,29 +27,38 @@ $(STAMP): requirements-lock.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-lab: $(STAMP)  ## open JupyterLab on the notebooks (mode chosen automatically)
-	$(VENV)/bin/jupyter lab notebooks/
+lab: $(STAMP)  ## open JupyterLab on notebooks/ (saving a notebook also updates its sources/ text)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks
 
-test: $(STAMP)  ## unit tests, guards, and every notebook under nbval, in tiny mode
+test: $(STAMP) scripts lint  ## lint, unit tests, guards, and every notebook under nbval, in tiny mode
 	$(TINY) $(PY) -m pytest -n 2 --dist loadgroup
 
+LINTED := helpers tools tests scripts
+lint: $(STAMP) scripts  ## ruff (rules and format) and the GitHub workflow's schema
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/ruff format --check $(LINTED)
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+
+scripts: $(STAMP)  ## write scripts/ from the notebook cells tagged `export` (git-ignored copies)
+	$(PY) -m tools.export_script
+
 outputs: $(STAMP)  ## re-execute every notebook in tiny mode and save the outputs nbval compares
-	$(TINY) $(PY) -m helpers.outputs
+	$(TINY) $(PY) -m tools.outputs
 
 tiny-checkpoints: $(STAMP)  ## rebuild the committed tiny checkpoints under data/checkpoints (and their manifest)
-	$(PY) -m helpers.tiny build --out data/checkpoints
+	$(PY) -m tools.tiny build --out data/checkpoints
 
 manifest: $(STAMP)  ## rewrite data/checkpoints/MANIFEST.sha256 from the files there
-	$(PY) -m helpers.manifest
+	$(PY) -m tools.manifest
 
 stamp: $(STAMP)  ## stamp the Colab badge and install cell from [tool.course]; then `make outputs`
-	$(PY) -m helpers.stamp
+	$(PY) -m tools.stamp
 
 bench: $(STAMP)  ## time every notebook in tiny mode (table, and JSON under runs/bench)
-	$(TINY) $(PY) -m helpers.notebook_bench
+	$(TINY) $(PY) -m tools.bench_notebooks
 
 doctor: $(STAMP)  ## check Python, pins, torch, GPU, hub, mode, run folder, tiny checkpoints
-	$(PY) -m helpers.doctor
+	$(PY) -m tools.doctor
 
 canary:  ## run every notebook on the newest HF releases, in a separate $(CANARY) (torch pinned)
 	$(PYTHON) -m venv --clear $(CANARY)
@@ -56,15 +66,17 @@ canary:  ## run every notebook on the newest HF releases, in a separate $(CANARY
 	echo "$(TORCH_PIN)" > $(CANARY)/constraints.txt
 	$(CANARY)/bin/python -m pip install --quiet -c $(CANARY)/constraints.txt \
 		"$(TORCH_PIN)" $(HF_NEWEST) $(CANARY_TOOLS)
-	$(TINY) $(CANARY)/bin/python -m helpers.canary
+	$(TINY) $(CANARY)/bin/python -m tools.canary
 
 GLUE_DIR ?= ../shared/glue
 MODEL    ?= models/bert-base-uncased
 bench-mrpc: $(STAMP)  ## chapter 03's recipe on real MRPC files with a local model (GLUE_DIR=..., MODEL=...)
-	$(PY) -m helpers.bench mrpc --glue-dir $(GLUE_DIR) --model $(MODEL)
+	$(PY) -m tools.bench_mrpc mrpc --glue-dir $(GLUE_DIR) --model $(MODEL)
 
-lint: $(STAMP)
-	$(VENV)/bin/ruff check helpers tests
+lock:  ## recompile requirements-lock.txt from pyproject.toml (keeps pins that still fit)
+	$(PY) -m piptools compile --quiet --extra dev --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links -o requirements-lock.txt pyproject.toml
+	sed -i.bak 's/+cpu$$//' requirements-lock.txt && rm requirements-lock.txt.bak
 
 clean-runs:
 	rm -rf runs

@@ -1,45 +1,141 @@
-"""Plumbing shared by the course notebooks: mode, checkpoints, data, metrics, plots and checks.
+"""What the course notebooks import: mode, checkpoints, data, metrics, plots, exercises and checks.
 
-Imports here are light; the heavy libraries load inside the functions that need them, after
-`setup_notebook()` has set the offline variables.
+The top level is lazy (PEP 562 `__getattr__`): `import helpers` loads no torch, matplotlib,
+datasets or evaluate; each name loads its module on first use, after `setup_notebook()` has set
+the offline variables. Maintainer commands live in the separate `tools` package, which nothing
+here imports.
 """
 
-from helpers.cards import CARD_TEMPLATE, card_results, hyperparameters
-from helpers.checkpoints import checkpoint
-from helpers.data import course_text, load_dataset
-from helpers.display import show_metrics, tidy_metrics
-from helpers.errors import CourseError
-from helpers.exercises import quiz
-from helpers.exercises.ch01 import check_softmax, check_span
-from helpers.exercises.ch02 import check_padded_batch, check_pair_encoding
-from helpers.exercises.ch03 import check_single_sentence
-from helpers.exercises.ch04 import check_linear_lr
-from helpers.exercises.ch05 import check_batches_per_process
-from helpers.exercises.ch06 import check_lora_config
-from helpers.exercises.ch07 import check_card_results
-from helpers.files import folder_size, show_files
-from helpers.finetune import compute_metrics_for, prepare_glue, settings, train_subset
-from helpers.hub import hub_ready
-from helpers.launch import LaunchPlan, launch_plan
-from helpers.metrics import load_metric
-from helpers.notebook import CourseConfig, setup_notebook
-from helpers.paths import free_port, run_dir
-from helpers.plots import (
-    bar_probabilities,
-    bars,
-    compare_bars,
-    confusion_matrix,
-    histogram,
-    loss_curve,
-)
+from __future__ import annotations
 
-__all__ = [
-    "CARD_TEMPLATE", "CourseConfig", "CourseError", "LaunchPlan", "bar_probabilities", "bars",
-    "card_results", "check_batches_per_process", "check_card_results", "check_linear_lr",
-    "check_lora_config", "check_padded_batch", "check_pair_encoding", "check_single_sentence",
-    "check_softmax", "check_span", "checkpoint", "compare_bars", "compute_metrics_for",
-    "confusion_matrix", "course_text", "folder_size", "free_port", "histogram", "hub_ready",
-    "hyperparameters", "launch_plan", "load_dataset", "load_metric", "loss_curve", "prepare_glue",
-    "quiz", "run_dir", "settings", "setup_notebook", "show_files", "show_metrics", "tidy_metrics",
+import importlib
+from typing import TYPE_CHECKING
+
+# Public name -> the module that defines it.
+_EXPORTS = {
+    "CARD_TEMPLATE": "cards",
+    "card_results": "cards",
+    "hyperparameters": "cards",
+    "checkpoint": "checkpoints",
+    "course_text": "data",
+    "load_dataset": "data",
+    "show_metrics": "display",
+    "tidy_metrics": "display",
+    "CourseError": "errors",
+    "quiz": "exercises",
+    "check_softmax": "exercises.ch01",
+    "check_span": "exercises.ch01",
+    "check_padded_batch": "exercises.ch02",
+    "check_pair_encoding": "exercises.ch02",
+    "check_single_sentence": "exercises.ch03",
+    "check_linear_lr": "exercises.ch04",
+    "check_batches_per_process": "exercises.ch05",
+    "check_lora_config": "exercises.ch06",
+    "check_card_results": "exercises.ch07",
+    "folder_size": "files",
+    "show_files": "files",
+    "compute_metrics_for": "finetune",
+    "prepare_glue": "finetune",
+    "settings": "finetune",
+    "train_subset": "finetune",
+    "hub_ready": "hub",
+    "LaunchPlan": "launch",
+    "launch_plan": "launch",
+    "load_metric": "metrics",
+    "CourseConfig": "notebook",
+    "setup_notebook": "notebook",
+    "free_port": "paths",
+    "run_dir": "paths",
+    "bar_probabilities": "plots",
+    "bars": "plots",
+    "compare_bars": "plots",
+    "confusion_matrix": "plots",
+    "histogram": "plots",
+    "loss_curve": "plots",
+}
+
+__all__ = [  # the same names as _EXPORTS (a test checks)
+    "CARD_TEMPLATE",
+    "CourseConfig",
+    "CourseError",
+    "LaunchPlan",
+    "bar_probabilities",
+    "bars",
+    "card_results",
+    "check_batches_per_process",
+    "check_card_results",
+    "check_linear_lr",
+    "check_lora_config",
+    "check_padded_batch",
+    "check_pair_encoding",
+    "check_single_sentence",
+    "check_softmax",
+    "check_span",
+    "checkpoint",
+    "compare_bars",
+    "compute_metrics_for",
+    "confusion_matrix",
+    "course_text",
+    "folder_size",
+    "free_port",
+    "histogram",
+    "hub_ready",
+    "hyperparameters",
+    "launch_plan",
+    "load_dataset",
+    "load_metric",
+    "loss_curve",
+    "prepare_glue",
+    "quiz",
+    "run_dir",
+    "settings",
+    "setup_notebook",
+    "show_files",
+    "show_metrics",
+    "tidy_metrics",
     "train_subset",
 ]
+
+
+def __getattr__(name: str):
+    """Load the module that defines `name` on first use (PEP 562)."""
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'helpers' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"helpers.{_EXPORTS[name]}"), name)
+    globals()[name] = value  # later look-ups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
+
+
+if TYPE_CHECKING:  # names for editors and type checkers; never executed
+    from helpers.cards import CARD_TEMPLATE, card_results, hyperparameters
+    from helpers.checkpoints import checkpoint
+    from helpers.data import course_text, load_dataset
+    from helpers.display import show_metrics, tidy_metrics
+    from helpers.errors import CourseError
+    from helpers.exercises import quiz
+    from helpers.exercises.ch01 import check_softmax, check_span
+    from helpers.exercises.ch02 import check_padded_batch, check_pair_encoding
+    from helpers.exercises.ch03 import check_single_sentence
+    from helpers.exercises.ch04 import check_linear_lr
+    from helpers.exercises.ch05 import check_batches_per_process
+    from helpers.exercises.ch06 import check_lora_config
+    from helpers.exercises.ch07 import check_card_results
+    from helpers.files import folder_size, show_files
+    from helpers.finetune import compute_metrics_for, prepare_glue, settings, train_subset
+    from helpers.hub import hub_ready
+    from helpers.launch import LaunchPlan, launch_plan
+    from helpers.metrics import load_metric
+    from helpers.notebook import CourseConfig, setup_notebook
+    from helpers.paths import free_port, run_dir
+    from helpers.plots import (
+        bar_probabilities,
+        bars,
+        compare_bars,
+        confusion_matrix,
+        histogram,
+        loss_curve,
+    )

@@ -42,8 +42,15 @@ On {{ eval_split }}:
 | {{ name }} | {{ "%.3f" | format(value) }} |
 {% endfor %}"""
 
-HYPERPARAMETERS = ("learning_rate", "num_train_epochs", "per_device_train_batch_size",
-                   "weight_decay", "lr_scheduler_type", "optim", "seed")
+HYPERPARAMETERS = (
+    "learning_rate",
+    "num_train_epochs",
+    "per_device_train_batch_size",
+    "weight_decay",
+    "lr_scheduler_type",
+    "optim",
+    "seed",
+)
 
 
 def hyperparameters(args) -> dict:

@@ -83,8 +83,8 @@ def _unknown_tiny(name: str) -> CourseError:
     return CourseError(
         f"No tiny stand-in for checkpoint {name!r}. Known names in tiny mode:\n  {names}\n"
         "Fix: use one of these names, pass a local model folder, run with COURSE_MODE=full "
-        "(needs the hub), or add a stand-in: a recipe in helpers/tiny/recipes.py and an entry "
-        "in helpers/checkpoints.py, then `python -m helpers.tiny build --out data/checkpoints`."
+        "(needs the hub), or add a stand-in: a recipe in tools/tiny/recipes.py and an entry "
+        "in helpers/checkpoints.py, then `python -m tools.tiny build --out data/checkpoints`."
     )
 
 
@@ -104,6 +104,6 @@ def checkpoint(name: str, mode: str | None = None) -> str:
         raise CourseError(
             f"The tiny stand-in for {name!r} is missing at {folder}. Fix: restore data/ from git "
             "(`git checkout -- data/checkpoints`) or rebuild it with "
-            "`python -m helpers.tiny build --out data/checkpoints`."
+            "`python -m tools.tiny build --out data/checkpoints`."
         )
     return str(folder)

@@ -32,8 +32,14 @@ SETTINGS = {
     "tiny": Settings(epochs=3, batch_size=16, learning_rate=1e-3, logging_steps=5),
     "full": Settings(epochs=3, batch_size=8, learning_rate=5e-5, logging_steps=50),
     # Measured on 2 cores with all-MiniLM-L6-v2 on the real MRPC: lesson 03 in about 12 minutes.
-    "full-cpu": Settings(epochs=2, batch_size=8, learning_rate=5e-5, logging_steps=50,
-                         max_train_samples=2000, early_stopping_epochs=3),
+    "full-cpu": Settings(
+        epochs=2,
+        batch_size=8,
+        learning_rate=5e-5,
+        logging_steps=50,
+        max_train_samples=2000,
+        early_stopping_epochs=3,
+    ),
 }
 
 
@@ -74,8 +80,9 @@ class PreparedGlue:
     collator: object
 
 
-def prepare_glue(checkpoint_name: str, task: str = "mrpc", max_train_samples: int | None = None,
-                 seed: int = 42) -> PreparedGlue:
+def prepare_glue(
+    checkpoint_name: str, task: str = "mrpc", max_train_samples: int | None = None, seed: int = 42
+) -> PreparedGlue:
     """Load the task, tokenize it with `checkpoint_name`'s tokenizer, pad per batch (lesson 03).
 
     `max_train_samples` keeps a seeded random subset of the training split (the CPU settings).

@@ -24,7 +24,10 @@ class GlueTask:
 
 TASKS = {
     "mrpc": GlueTask(
-        "mrpc", "MRPC", {"sentence1": "#1 String", "sentence2": "#2 String"}, "Quality",
+        "mrpc",
+        "MRPC",
+        {"sentence1": "#1 String", "sentence2": "#2 String"},
+        "Quality",
         ("not_equivalent", "equivalent"),
     ),
     "sst2": GlueTask("sst2", "SST-2", {"sentence": "sentence"}, "label", ("negative", "positive")),

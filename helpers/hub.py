@@ -7,14 +7,20 @@ from __future__ import annotations
 
 import os
 
-from helpers import mode as _mode
+from helpers import mode as course_mode
 
-TINY_REASON = ("Tiny mode: nothing is pushed (tiny stand-ins are not worth sharing, and tiny "
-               "mode is offline). Run in full mode with a token to share your model.")
+TINY_REASON = (
+    "Tiny mode: nothing is pushed (tiny stand-ins are not worth sharing, and tiny "
+    "mode is offline). Run in full mode with a token to share your model."
+)
 OFFLINE_REASON = "HF_HUB_OFFLINE is set: the Hub libraries will not connect, so nothing is pushed."
-NO_TOKEN_REASON = ("No Hugging Face token found: run `huggingface_hub.login()` (or `hf auth login` "
-                   "in a terminal), or set HF_TOKEN, then run this cell again. Nothing was pushed.")
-UNREACHABLE_REASON = "A token is present but the Hugging Face Hub did not answer: nothing was pushed."
+NO_TOKEN_REASON = (
+    "No Hugging Face token found: run `huggingface_hub.login()` (or `hf auth login` "
+    "in a terminal), or set HF_TOKEN, then run this cell again. Nothing was pushed."
+)
+UNREACHABLE_REASON = (
+    "A token is present but the Hugging Face Hub did not answer: nothing was pushed."
+)
 READY_REASON = "A token is present and the Hugging Face Hub answered."
 
 
@@ -30,12 +36,12 @@ def has_token() -> bool:
 
 def hub_ready(mode: str | None = None) -> tuple[bool, str]:
     """(True, why) when a push can be tried: full mode, online, a token, the Hub answers; else (False, why)."""
-    if (mode or _mode.current_mode()) == "tiny":
+    if (mode or course_mode.current_mode()) == "tiny":
         return False, TINY_REASON
-    if _mode._is_true(os.environ.get("HF_HUB_OFFLINE")):
+    if course_mode.is_true(os.environ.get("HF_HUB_OFFLINE")):
         return False, OFFLINE_REASON
     if not has_token():
         return False, NO_TOKEN_REASON
-    if not _mode.hub_reachable():
+    if not course_mode.hub_reachable():
         return False, UNREACHABLE_REASON
     return True, READY_REASON

@@ -28,7 +28,12 @@ def launch_plan(gpus: int, mixed_precision: str = "no") -> LaunchPlan:
     if gpus == 0:
         return LaunchPlan(2, True, "no", "no GPU: two CPU processes that talk through gloo")
     if gpus == 1:
-        return LaunchPlan(1, False, mixed_precision,
-                          "one GPU: one process on it (a distributed run needs two devices)")
-    return LaunchPlan(gpus, False, mixed_precision,
-                      f"{gpus} GPUs: one process per GPU, talking through NCCL")
+        return LaunchPlan(
+            1,
+            False,
+            mixed_precision,
+            "one GPU: one process on it (a distributed run needs two devices)",
+        )
+    return LaunchPlan(
+        gpus, False, mixed_precision, f"{gpus} GPUs: one process per GPU, talking through NCCL"
+    )

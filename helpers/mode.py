@@ -9,10 +9,17 @@ from helpers.errors import CourseError
 
 MODES = ("tiny", "full")
 HUB_HOST = "huggingface.co"
-OFFLINE_VARIABLES = ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_EVALUATE_OFFLINE")
+# Tiny mode for a whole process and its kernels: `make test`, `make outputs`, the benchmark.
+TINY_ENV = {"COURSE_MODE": "tiny", "HF_HUB_OFFLINE": "1", "PYTHONHASHSEED": "0"}
+OFFLINE_VARIABLES = (
+    "HF_HUB_OFFLINE",
+    "HF_DATASETS_OFFLINE",
+    "TRANSFORMERS_OFFLINE",
+    "HF_EVALUATE_OFFLINE",
+)
 
 
-def _is_true(value: str | None) -> bool:
+def is_true(value: str | None) -> bool:
     """Read an environment flag the way huggingface_hub does."""
     return (value or "").strip().upper() in {"1", "ON", "YES", "TRUE"}
 
@@ -37,7 +44,7 @@ def resolve_mode() -> tuple[str, str]:
                 "or unset it to choose automatically."
             )
         return raw, "set by COURSE_MODE"
-    if _is_true(os.environ.get("HF_HUB_OFFLINE")):
+    if is_true(os.environ.get("HF_HUB_OFFLINE")):
         return "tiny", "HF_HUB_OFFLINE is set"
     if hub_reachable():
         return "full", "the Hugging Face Hub answered"

@@ -16,10 +16,9 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers.libraries import COURSE_LIBRARIES
 from helpers.mode import go_offline, resolve_mode
-from helpers.paths import run_dir
-
-LIBRARIES = ("transformers", "datasets", "evaluate", "accelerate", "peft", "torch")
+from helpers.paths import data_dir, run_dir
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ def versions() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     parts = []
-    for name in LIBRARIES:
+    for name in COURSE_LIBRARIES:
         try:
             parts.append(f"{name} {version(name)}")
         except PackageNotFoundError:
@@ -69,8 +68,11 @@ def seed_everything(seed: int) -> None:
     set_seed(seed)
 
 
-QUIET_VARIABLES = {"DATASETS_VERBOSITY": "error", "HF_DATASETS_DISABLE_PROGRESS_BARS": "1",
-                   "EVALUATE_VERBOSITY": "error"}
+QUIET_VARIABLES = {
+    "DATASETS_VERBOSITY": "error",
+    "HF_DATASETS_DISABLE_PROGRESS_BARS": "1",
+    "EVALUATE_VERBOSITY": "error",
+}
 
 
 def quiet_libraries() -> None:
@@ -100,6 +102,7 @@ def setup_notebook(seed: int = 42, chapter: str = "") -> CourseConfig:
     that the saved outputs stay comparable; full mode leaves all of them on. Runs write under
     `runs/<mode>/<chapter>/`, so runs in different modes never share a folder.
     """
+    data_dir()  # fails at once, with the fix, when the course's files are not there
     mode, reason = resolve_mode()
     os.environ["COURSE_MODE"] = mode
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -111,8 +114,13 @@ def setup_notebook(seed: int = 42, chapter: str = "") -> CourseConfig:
     seed_everything(seed)
     gpus = torch.cuda.device_count()  # counts devices without initialising CUDA (05 forks later)
     device = "cuda" if gpus and torch.cuda.is_available() else "cpu"
-    config = CourseConfig(mode, seed, device, run_dir(mode, chapter) if chapter else run_dir(mode),
-                          gpus if device == "cuda" else 0)
+    config = CourseConfig(
+        mode,
+        seed,
+        device,
+        run_dir(mode, chapter) if chapter else run_dir(mode),
+        gpus if device == "cuda" else 0,
+    )
     print(f"Mode: {mode} ({reason}). {_mode_note(mode)}")
     print(f"Versions: {versions()}")
     if mode == "full":
@@ -140,8 +148,13 @@ def gpu_name() -> str:
     if not shutil.which("nvidia-smi"):
         return ""
     try:
-        done = subprocess.run(["nvidia-smi", "--query-gpu=name", "--format=csv,noheader"],
-                              capture_output=True, text=True, timeout=10, check=False)
+        done = subprocess.run(
+            ["nvidia-smi", "--query-gpu=name", "--format=csv,noheader"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return ""
     names = done.stdout.strip().splitlines() if done.returncode == 0 else []
@@ -155,11 +168,15 @@ def device_note(config: CourseConfig) -> str:
     if config.device == "cuda":
         name = gpu_name() or "CUDA GPU"
         count = f"{config.gpus} GPUs ({name})" if config.gpus > 1 else f"GPU: {name}"
-        return (f"{count}. Training uses fp16 mixed precision (course.fp16 is True; "
-                "TrainingArguments(fp16=course.fp16)).")
-    return (f"No GPU: training runs on {torch.get_num_threads()} CPU threads with the course's CPU "
-            "settings (a subset of the training data, fewer epochs; helpers.settings says which). "
-            "In Colab, Runtime > Change runtime type > T4 GPU, then run the notebook again.")
+        return (
+            f"{count}. Training uses fp16 mixed precision (course.fp16 is True; "
+            "TrainingArguments(fp16=course.fp16))."
+        )
+    return (
+        f"No GPU: training runs on {torch.get_num_threads()} CPU threads with the course's CPU "
+        "settings (a subset of the training data, fewer epochs; helpers.settings says which). "
+        "In Colab, Runtime > Change runtime type > T4 GPU, then run the notebook again."
+    )
 
 
 def _mode_note(mode: str) -> str:

@@ -9,8 +9,22 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def data_dir() -> Path:
-    """The course data folder (COURSE_DATA_DIR, or data/ in the repository)."""
-    return Path(os.environ.get("COURSE_DATA_DIR") or REPO_ROOT / "data")
+    """The course data folder (COURSE_DATA_DIR, or data/ in the repository).
+
+    Raises CourseError when it is missing: `helpers` installed without its repository (a
+    non-editable `pip install .`) has no data/ next to it.
+    """
+    path = Path(os.environ.get("COURSE_DATA_DIR") or REPO_ROOT / "data")
+    if not path.is_dir():
+        from helpers.errors import CourseError
+
+        raise CourseError(
+            f"The course data folder {path} is missing: `helpers` runs without the course's "
+            "repository (a non-editable install?). Fix: install the course with `pip install -e .` "
+            "from a clone (git clone the course, then run it in the clone's folder), or point "
+            "COURSE_DATA_DIR at a copy of its data/ folder."
+        )
+    return path
 
 
 def tiny_checkpoints_dir() -> Path:

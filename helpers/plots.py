@@ -1,14 +1,50 @@
-"""Plotting helpers for the lessons: small, labelled matplotlib figures."""
+"""Plotting helpers for the lessons: small, labelled matplotlib figures.
+
+Each helper draws its figure and returns what it drew as a `PlotData`: tests check it (nbval
+does not compare images), and a notebook shows it as one short line of text under the figure.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import matplotlib.pyplot as plt
 
 
-def bar_probabilities(names: Sequence[str], probabilities: Sequence[Sequence[float]],
-                      rows: Sequence[str], title: str = "Predicted probabilities"):
+@dataclass(frozen=True)
+class PlotData:
+    """What a figure shows: its kind, title and named series of values."""
+
+    kind: str
+    title: str
+    series: dict[str, list] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        """One line, values rounded to 3 decimals (the precision that survives another CPU)."""
+        parts = [f"{name}: {_summary(values)}" for name, values in self.series.items()]
+        return f"{self.kind} {self.title!r}: " + "; ".join(parts)
+
+
+def _summary(values: list) -> str:
+    """A short text for a series: small ones whole, long ones as count, first and last."""
+
+    def show(value) -> str:
+        if isinstance(value, tuple):
+            return "(" + ", ".join(show(v) for v in value) + ")"
+        return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+    if len(values) <= 6:
+        return "[" + ", ".join(show(v) for v in values) + "]"
+    return f"{len(values)} values, {show(values[0])} ... {show(values[-1])}"
+
+
+def bar_probabilities(
+    names: Sequence[str],
+    probabilities: Sequence[Sequence[float]],
+    rows: Sequence[str],
+    title: str = "Predicted probabilities",
+):
     """Grouped horizontal bars: one group per row (e.g. sentence), one bar per class."""
     fig, ax = plt.subplots(figsize=(7, 0.6 + 0.55 * len(rows) * len(names) / 2 + 0.5))
     height = 0.8 / len(names)
@@ -24,9 +60,14 @@ def bar_probabilities(names: Sequence[str], probabilities: Sequence[Sequence[flo
     ax.legend(loc="lower right")
     fig.tight_layout()
     plt.show()
+    return PlotData(
+        "bars", title, {name: [float(p[k]) for p in probabilities] for k, name in enumerate(names)}
+    )
 
 
-def histogram(values: Sequence[float], title: str, xlabel: str, bins: int = 20, mark: float | None = None):
+def histogram(
+    values: Sequence[float], title: str, xlabel: str, bins: int = 20, mark: float | None = None
+):
     """A histogram of `values`, with an optional vertical line at `mark` (e.g. a max_length)."""
     fig, ax = plt.subplots(figsize=(7, 3))
     ax.hist(values, bins=bins, color="tab:blue", alpha=0.8)
@@ -38,6 +79,10 @@ def histogram(values: Sequence[float], title: str, xlabel: str, bins: int = 20, 
     ax.set_ylabel("count")
     fig.tight_layout()
     plt.show()
+    data = {"values": [len(values)]}
+    if mark is not None:
+        data[f"above {mark:g}"] = [sum(value > mark for value in values)]
+    return PlotData("histogram", title, data)
 
 
 def bars(labels: Sequence[str], values: Sequence[float], title: str, ylabel: str):
@@ -49,6 +94,7 @@ def bars(labels: Sequence[str], values: Sequence[float], title: str, ylabel: str
     ax.set_ylabel(ylabel)
     fig.tight_layout()
     plt.show()
+    return PlotData("bars", title, dict(zip(labels, ([v] for v in values))))
 
 
 def compare_bars(rows: dict[str, dict[str, float]], title: str, log: Sequence[str] = ()):
@@ -70,6 +116,7 @@ def compare_bars(rows: dict[str, dict[str, float]], title: str, log: Sequence[st
     fig.suptitle(title)
     fig.tight_layout()
     plt.show()
+    return PlotData("bars", title, {m: [rows[method][m] for method in methods] for m in measures})
 
 
 def _short(text: str, width: int = 40) -> str:
@@ -96,10 +143,22 @@ def loss_curve(log_history: Sequence[dict], title: str = "Loss"):
     ax.legend()
     fig.tight_layout()
     plt.show()
+    return PlotData(
+        "curve",
+        title,
+        {
+            "training loss": [loss for _, loss in train],
+            "validation loss": [loss for _, loss in evals],
+        },
+    )
 
 
-def confusion_matrix(labels: Sequence[int], predictions: Sequence[int], names: Sequence[str],
-                     title: str = "Confusion matrix"):
+def confusion_matrix(
+    labels: Sequence[int],
+    predictions: Sequence[int],
+    names: Sequence[str],
+    title: str = "Confusion matrix",
+):
     """A confusion matrix (rows: true class, columns: predicted class) with counts in the cells."""
     counts = [[0] * len(names) for _ in names]
     for true, predicted in zip(labels, predictions):
@@ -109,8 +168,14 @@ def confusion_matrix(labels: Sequence[int], predictions: Sequence[int], names: S
     high = max(max(row) for row in counts) or 1
     for i, row in enumerate(counts):
         for j, value in enumerate(row):
-            ax.text(j, i, str(value), ha="center", va="center",
-                    color="white" if value > high / 2 else "black")
+            ax.text(
+                j,
+                i,
+                str(value),
+                ha="center",
+                va="center",
+                color="white" if value > high / 2 else "black",
+            )
     ax.set_xticks(range(len(names)), names, rotation=20)
     ax.set_yticks(range(len(names)), names)
     ax.set_xlabel("predicted")
@@ -118,4 +183,4 @@ def confusion_matrix(labels: Sequence[int], predictions: Sequence[int], names: S
     ax.set_title(title)
     fig.tight_layout()
     plt.show()
-    return counts
+    return PlotData("matrix", title, {f"true {name}": row for name, row in zip(names, counts)})

@@ -12,8 +12,13 @@ REPO = Path(__file__).resolve().parent.parent
 
 def repo_status() -> set[str]:
     """`git status --porcelain` lines: modified tracked files and untracked, not ignored, files."""
-    out = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=REPO,
-                         capture_output=True, text=True, check=False)
+    out = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     return set(out.stdout.splitlines()) if out.returncode == 0 else set()
 
 

@@ -9,40 +9,74 @@ from pathlib import Path
 import pytest
 
 from helpers.paths import free_port
+from tools.export_script import EXPORTS, generate
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "accelerate_mrpc.py"
-NOTEBOOK = REPO / "notebooks" / "05_accelerate.py"
-SHARED = ["make_dataloaders", "train_one_epoch", "evaluate", "report_ranks", "report_parameters",
-          "training_function"]
+SHARED = [
+    "make_dataloaders",
+    "train_one_epoch",
+    "evaluate",
+    "report_ranks",
+    "report_parameters",
+    "training_function",
+]
 
 
-def functions(path: Path) -> dict[str, str]:
-    source = path.read_text(encoding="utf-8")
-    tree = ast.parse(source)
-    return {node.name: ast.get_source_segment(source, node) for node in tree.body
-            if isinstance(node, ast.FunctionDef)}
+def test_the_script_is_generated_from_the_notebook_and_current():
+    text = generate(EXPORTS[SCRIPT])
+    assert SCRIPT.is_file() and SCRIPT.read_text(encoding="utf-8") == text, (
+        "scripts/accelerate_mrpc.py is stale or edited by hand: run `make scripts`"
+    )
+    tree = ast.parse(text)
+    defined = [node.name for node in tree.body if isinstance(node, ast.FunctionDef)]
+    assert defined == [*SHARED, "main"]
 
 
-@pytest.mark.parametrize("name", SHARED)
-def test_notebook_and_script_share_the_training_functions(name):
-    assert functions(NOTEBOOK)[name] == functions(SCRIPT)[name], (
-        f"{name} differs between {NOTEBOOK.name} and {SCRIPT.name}: copy the change to both")
+def test_a_source_without_export_cells_is_refused(tmp_path):
+    source = tmp_path / "99_none.py"
+    source.write_text("# %%\nprint(1)\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no cell tagged 'export'"):
+        generate(source)
 
 
 def test_accelerate_launch_runs_two_processes(tmp_path):
-    env = {**os.environ, "COURSE_MODE": "tiny", "HF_HUB_OFFLINE": "1", "COURSE_RUN_DIR": str(tmp_path),
-           "TRANSFORMERS_VERBOSITY": "error", "HF_DATASETS_DISABLE_PROGRESS_BARS": "1"}
-    command = [sys.executable, "-m", "accelerate.commands.launch", "--multi_gpu",
-               "--num_processes", "2", "--num_machines", "1", "--mixed_precision", "no",
-               "--dynamo_backend", "no", "--main_process_port", str(free_port()), str(SCRIPT), "--cpu"]
-    done = subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, text=True,
-                          timeout=300, check=False)
+    env = {
+        **os.environ,
+        "COURSE_MODE": "tiny",
+        "HF_HUB_OFFLINE": "1",
+        "COURSE_RUN_DIR": str(tmp_path),
+        "TRANSFORMERS_VERBOSITY": "error",
+        "HF_DATASETS_DISABLE_PROGRESS_BARS": "1",
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "accelerate.commands.launch",
+        "--multi_gpu",
+        "--num_processes",
+        "2",
+        "--num_machines",
+        "1",
+        "--mixed_precision",
+        "no",
+        "--dynamo_backend",
+        "no",
+        "--main_process_port",
+        str(free_port()),
+        str(SCRIPT),
+        "--cpu",
+    ]
+    done = subprocess.run(
+        command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False
+    )
     out = done.stdout
     assert done.returncode == 0, done.stderr[-3000:]
     assert "processes: 2, distributed type: DistributedType.MULTI_CPU" in out
     assert "rank 0: 11 batches" in out and "rank 1: 11 batches" in out
-    firsts = [line.split("first examples")[1] for line in out.splitlines() if "first examples" in line]
+    firsts = [
+        line.split("first examples")[1] for line in out.splitlines() if "first examples" in line
+    ]
     assert len(firsts) == 2 and firsts[0] != firsts[1]
     assert "identical parameters on every rank: True" in out
     assert "epoch 2: last loss" in out and "'f1':" in out

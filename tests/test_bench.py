@@ -1,15 +1,17 @@
-"""`python -m helpers.bench`: skips without GLUE files, rejects a bad model folder, runs end to end."""
+"""`python -m tools.bench_mrpc`: skips without GLUE files, rejects a bad model folder, runs end to end."""
 
 import pytest
 
 from helpers import checkpoint
-from helpers.bench import main
+from tools.bench_mrpc import main
 
 HEADER = "Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n"
-PAIRS = [("1", "The cat sat on the mat.", "A cat was sitting on the mat."),
-         ("0", "Stocks fell on Monday.", "The museum opens at nine."),
-         ("1", "He bought a new car.", "He purchased a new car."),
-         ("0", "Rain is expected today.", "The team won the final.")]
+PAIRS = [
+    ("1", "The cat sat on the mat.", "A cat was sitting on the mat."),
+    ("0", "Stocks fell on Monday.", "The museum opens at nine."),
+    ("1", "He bought a new car.", "He purchased a new car."),
+    ("0", "Rain is expected today.", "The team won the final."),
+]
 
 
 def write_glue(root):
@@ -39,8 +41,22 @@ def test_bad_model_folder_is_a_clear_error(tmp_path, capsys):
 def test_tiny_end_to_end_run(tmp_path, capsys):
     glue = write_glue(tmp_path / "glue")
     model = checkpoint("bert-base-uncased", mode="tiny")
-    assert main(["mrpc", "--glue-dir", str(glue), "--model", model, "--epochs", "1",
-                 "--out", str(tmp_path / "out")]) == 0
+    assert (
+        main(
+            [
+                "mrpc",
+                "--glue-dir",
+                str(glue),
+                "--model",
+                model,
+                "--epochs",
+                "1",
+                "--out",
+                str(tmp_path / "out"),
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     for key in ("accuracy", "f1", "train seconds", "peak RSS MB", "train pairs        16"):
         assert key in out

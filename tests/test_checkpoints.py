@@ -22,7 +22,7 @@ def test_unknown_name_lists_known_names_and_how_to_add_one(tiny):
     message = str(error.value)
     assert "'bert-base-uncasd'" in message
     assert all(name in message for name in known_names())
-    assert "helpers/tiny/recipes.py" in message and "COURSE_MODE=full" in message
+    assert "tools/tiny/recipes.py" in message and "COURSE_MODE=full" in message
 
 
 def test_full_mode_returns_the_hub_name(full, monkeypatch):

@@ -2,7 +2,7 @@
 
 from helpers.glue_files import TASKS, read_rows
 from helpers.paths import data_dir
-from helpers.tiny import texts
+from tools.tiny import texts
 
 
 def rows(task, file):

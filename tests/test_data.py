@@ -13,7 +13,9 @@ def write_glue(root, train_rows, header=MRPC_HEADER, bom=False):
     for name in ("train.tsv", "dev.tsv"):
         text = ("\ufeff" if bom and name == "dev.tsv" else "") + header + "".join(train_rows)
         (folder / name).write_text(text, encoding="utf-8")
-    (folder / "test.tsv").write_text("index\t#1 ID\t#2 ID\t#1 String\t#2 String\n0\t1\t2\tA b.\tC d.\n")
+    (folder / "test.tsv").write_text(
+        "index\t#1 ID\t#2 ID\t#1 String\t#2 String\n0\t1\t2\tA b.\tC d.\n"
+    )
     return folder
 
 
@@ -23,7 +25,9 @@ def test_tiny_mrpc_has_the_hub_features_and_enough_rows(tiny):
     features = mrpc["train"].features
     assert features["label"] == ClassLabel(names=["not_equivalent", "equivalent"])
     assert features["sentence1"] == Value("string") and features["idx"] == Value("int32")
-    assert [mrpc[s].num_rows >= n for s, n in [("train", 300), ("validation", 60), ("test", 60)]] == [True] * 3
+    assert [
+        mrpc[s].num_rows >= n for s, n in [("train", 300), ("validation", 60), ("test", 60)]
+    ] == [True] * 3
     for split in mrpc.values():
         share = sum(split["label"]) / split.num_rows
         assert 0.3 < share < 0.75
@@ -37,7 +41,9 @@ def test_tiny_sst2_and_split_argument(tiny):
 
 
 def test_glue_dir_is_read_in_full_mode_with_bom(full, monkeypatch, tmp_path):
-    write_glue(tmp_path, ["1\t10\t11\tOne fact.\tThe same fact.\n", "0\t12\t13\tA.\tB.\n"], bom=True)
+    write_glue(
+        tmp_path, ["1\t10\t11\tOne fact.\tThe same fact.\n", "0\t12\t13\tA.\tB.\n"], bom=True
+    )
     monkeypatch.setenv("GLUE_DIR", str(tmp_path))
     mrpc = load_dataset("glue", "mrpc")
     assert mrpc["validation"]["label"][:] == [1, 0]
@@ -75,7 +81,9 @@ def test_unknown_split_and_unknown_glue_task(tiny):
 
 
 def test_data_set_without_tiny_copy_says_so(tiny):
-    with pytest.raises(CourseError, match=r"'imdb' has no course copy.*glue/mrpc.*COURSE_MODE=full"):
+    with pytest.raises(
+        CourseError, match=r"'imdb' has no course copy.*glue/mrpc.*COURSE_MODE=full"
+    ):
         load_dataset("imdb")
 
 

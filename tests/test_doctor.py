@@ -4,14 +4,15 @@ import shutil
 
 import pytest
 
-from helpers import doctor, manifest
 from helpers.paths import tiny_checkpoints_dir
+from tools import doctor, manifest
 
 
 def test_manifest_matches_the_committed_checkpoints():
     problems = manifest.verify()
     assert manifest.read_manifest() and not any(problems.values()), (
-        f"{problems}: run `python -m helpers.manifest` after rebuilding checkpoints")
+        f"{problems}: run `python -m tools.manifest` after rebuilding checkpoints"
+    )
 
 
 @pytest.fixture
@@ -29,8 +30,10 @@ def test_manifest_reports_changed_missing_and_unlisted_files(checkpoint_copy):
     (checkpoint_copy / "gpt2" / "tokenizer.json").unlink()
     (checkpoint_copy / "gpt2" / "extra.bin").write_bytes(b"x")
     assert manifest.verify(checkpoint_copy) == {
-        "changed": ["gpt2/config.json"], "missing": ["gpt2/tokenizer.json"],
-        "unlisted": ["gpt2/extra.bin"]}
+        "changed": ["gpt2/config.json"],
+        "missing": ["gpt2/tokenizer.json"],
+        "unlisted": ["gpt2/extra.bin"],
+    }
     row = doctor.check_checkpoints(checkpoint_copy)
     assert row.status == "FAIL" and "gpt2/config.json" in row.detail
 
@@ -39,8 +42,10 @@ def test_no_manifest_fails(tmp_path):
     assert doctor.check_checkpoints(tmp_path).status == "FAIL"
 
 
-@pytest.mark.parametrize("installed, status", [
-    ("5.23.0", "OK"), ("2.13.0+cpu", "OK"), ("5.24.1", "WARN"), ("5.9.0", "FAIL"), (None, "FAIL")])
+@pytest.mark.parametrize(
+    "installed, status",
+    [("5.23.0", "OK"), ("2.13.0+cpu", "OK"), ("5.24.1", "WARN"), ("5.9.0", "FAIL"), (None, "FAIL")],
+)
 def test_package_against_its_pin(installed, status):
     pinned = "2.13.0" if installed and "+" in installed else "5.23.0"
     assert doctor.check_package("transformers", pinned, installed).status == status
@@ -97,14 +102,23 @@ def offline_doctor(monkeypatch, tmp_path):
 def test_doctor_passes_here_and_exits_0(offline_doctor, capsys):
     assert doctor.main([]) == 0
     out = capsys.readouterr().out
-    for name in ("python", "transformers", "torch threads", "gpu", "hub", "mode", "run folder",
-                 "tiny checkpoints"):
+    for name in (
+        "python",
+        "transformers",
+        "torch threads",
+        "gpu",
+        "hub",
+        "mode",
+        "run folder",
+        "tiny checkpoints",
+    ):
         assert f"  {name} " in out
     assert "WARN  hub" in out and "All " in out
 
 
-def test_doctor_fails_with_exit_1_on_a_missing_package(offline_doctor, monkeypatch, tmp_path,
-                                                       capsys):
+def test_doctor_fails_with_exit_1_on_a_missing_package(
+    offline_doctor, monkeypatch, tmp_path, capsys
+):
     lock = tmp_path / "lock.txt"
     lock.write_text("# pins\nno-such-package-xyz==1.0\ntorch==2.13.0\n")
     pins = doctor.lock_pins(lock)
@@ -112,3 +126,40 @@ def test_doctor_fails_with_exit_1_on_a_missing_package(offline_doctor, monkeypat
     assert doctor.main(["--all"]) == 1
     out = capsys.readouterr().out
     assert "FAIL  no-such-package-xyz" in out and "1 check(s) failed: no-such-package-xyz" in out
+
+
+@pytest.mark.parametrize("masked", ["torch", "transformers"])
+def test_the_doctor_reports_a_broken_library_as_a_fail_row(masked, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from helpers.paths import REPO_ROOT
+
+    (tmp_path / masked).mkdir()
+    (tmp_path / masked / "__init__.py").write_text(f"raise ImportError('{masked} is masked')\n")
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(REPO_ROOT)]),
+        "COURSE_MODE": "tiny",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "tools.doctor"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr[-2000:]
+    rows = done.stdout.splitlines()
+    assert any(r.startswith("FAIL") and f"import {masked}" in r and "masked" in r for r in rows)
+    assert any("tiny checkpoints" in r for r in rows) and any(" python " in r for r in rows)
+    assert "Traceback" not in done.stderr
+
+
+def test_key_packages_are_shown_whatever_their_spelling_in_the_lock():
+    rows = doctor.check_packages({"huggingface-hub": "0.0.1", "zzz-other": "1.0"})
+    assert [r.name for r in rows] == ["huggingface-hub", "zzz-other"]  # both differ from the pin
+    assert doctor.canonical("huggingface_hub") == doctor.canonical("Huggingface-Hub")

@@ -10,6 +10,7 @@ from helpers import (
     quiz,
 )
 from helpers.errors import CourseError
+from helpers.exercises import QUIZZES
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +18,9 @@ def sentiment():
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
     name = checkpoint("distilbert-base-uncased-finetuned-sst-2-english", mode="tiny")
-    return AutoModelForSequenceClassification.from_pretrained(name), AutoTokenizer.from_pretrained(name)
+    return AutoModelForSequenceClassification.from_pretrained(name), AutoTokenizer.from_pretrained(
+        name
+    )
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +44,9 @@ def test_span_check(bert_tokenizer):
     inputs = bert_tokenizer("Who?", "Mara works here.", return_tensors="pt")
     text = bert_tokenizer.decode(inputs["input_ids"][0, 4:6])
     assert check_span(bert_tokenizer, inputs, 4, 5, text)
-    assert not check_span(bert_tokenizer, inputs, 4, 5, bert_tokenizer.decode(inputs["input_ids"][0, 4:5]))
+    assert not check_span(
+        bert_tokenizer, inputs, 4, 5, bert_tokenizer.decode(inputs["input_ids"][0, 4:5])
+    )
     assert not check_span(bert_tokenizer, inputs, 4, 5, 7)
     assert not check_span(bert_tokenizer, inputs, 4, 5, ...)
 
@@ -91,9 +96,13 @@ def test_chapter_03_to_05_checks(capsys):
     from helpers import check_batches_per_process, check_linear_lr, check_single_sentence
 
     tokenizer = AutoTokenizer.from_pretrained(checkpoint("bert-base-uncased", mode="tiny"))
-    raw = DatasetDict(train=Dataset.from_dict({"sentence": ["Great film.", "A long and boring evening."]}))
+    raw = DatasetDict(
+        train=Dataset.from_dict({"sentence": ["Great film.", "A long and boring evening."]})
+    )
     good = raw.map(lambda b: tokenizer(b["sentence"], truncation=True), batched=True)
-    padded = raw.map(lambda b: tokenizer(b["sentence"], padding="max_length", max_length=16), batched=True)
+    padded = raw.map(
+        lambda b: tokenizer(b["sentence"], padding="max_length", max_length=16), batched=True
+    )
     assert check_single_sentence(tokenizer, raw, good)
     assert not check_single_sentence(tokenizer, raw, padded)
     assert "leave padding to the collator" in capsys.readouterr().out
@@ -102,3 +111,13 @@ def test_chapter_03_to_05_checks(capsys):
     assert check_batches_per_process(350, 16, 8, 3) and not check_batches_per_process(350, 16, 8, 2)
     for quiz_id in ("03.1", "03.2", "04.1", "04.2", "05.1", "05.2"):
         assert not quiz(quiz_id)
+
+
+@pytest.mark.parametrize("quiz_id", sorted(QUIZZES))
+def test_every_quiz_key_is_right_and_every_other_choice_is_wrong(quiz_id, capsys):
+    entry = QUIZZES[quiz_id]
+    assert entry.answer in entry.choices and len(entry.choices) >= 2
+    assert quiz(quiz_id, entry.answer)
+    assert entry.why in capsys.readouterr().out
+    for letter in set(entry.choices) - {entry.answer}:
+        assert not quiz(quiz_id, letter)

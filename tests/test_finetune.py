@@ -13,7 +13,9 @@ def test_prepare_glue_matches_tokenizing_by_hand(tiny):
     first = prepared.raw["train"][0]
     by_hand = tokenizer(first["sentence1"], first["sentence2"], truncation=True)
     assert prepared.tokenized["train"][0]["input_ids"] == by_hand["input_ids"]
-    assert {"input_ids", "token_type_ids", "attention_mask", "label"} <= set(prepared.tokenized["train"].features)
+    assert {"input_ids", "token_type_ids", "attention_mask", "label"} <= set(
+        prepared.tokenized["train"].features
+    )
     model_inputs = prepared.tokenized["train"].remove_columns(["sentence1", "sentence2", "idx"])
     batch = prepared.collator([model_inputs[i] for i in range(3)])
     longest = max(len(model_inputs[i]["input_ids"]) for i in range(3))
@@ -31,7 +33,9 @@ def test_compute_metrics_takes_the_argmax():
     logits = np.array([[2.0, 0.0], [0.0, 3.0], [1.0, 0.0], [0.0, 1.0]])
     labels = np.array([0, 1, 1, 1])
     assert compute_metrics_for("mrpc")(EvalPrediction(logits, labels)) == {
-        "accuracy": 0.75, "f1": pytest.approx(0.8)}
+        "accuracy": 0.75,
+        "f1": pytest.approx(0.8),
+    }
 
 
 def test_settings_per_mode_and_device():

@@ -3,7 +3,7 @@
 import pytest
 
 from helpers.launch import launch_plan
-from helpers.notebook_run import other_code_path
+from tools.runner import other_code_path
 
 
 def test_no_gpu_means_two_cpu_processes():
@@ -45,8 +45,14 @@ def test_the_other_code_path_really_changes_torch(tmp_path):
     native = torch.backends.cpu.get_cpu_capability()
     env = {**os.environ, **other_code_path()}
     code = "import torch; print(torch.backends.cpu.get_cpu_capability())"
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                          check=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     if "ATEN_CPU_CAPABILITY" in other_code_path():
         assert done.stdout.strip() != native
     else:  # no lower code path here: the thread count changes instead

@@ -3,8 +3,8 @@ checkpoint swapped for another architecture the course ships (outputs are not co
 
 import pytest
 
-from helpers.notebook_run import run_notebook
-from helpers.outputs import NOTEBOOKS_DIR
+from tools.runner import run_notebook
+from tools.sources import SOURCES_DIR
 
 ORIGINAL = 'helpers.checkpoint("bert-base-uncased")'
 CHAPTERS = ["03_trainer_mrpc", "04_training_loop", "05_accelerate", "06_lora"]
@@ -14,7 +14,7 @@ SWAPS = ["distilbert-base-uncased", "bert-base-cased"]
 @pytest.mark.parametrize("swap", SWAPS)
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_runs_with_another_checkpoint(chapter, swap, tmp_path):
-    text = (NOTEBOOKS_DIR / f"{chapter}.py").read_text(encoding="utf-8")
+    text = (SOURCES_DIR / f"{chapter}.py").read_text(encoding="utf-8")
     assert text.count(ORIGINAL) == 1, f"{chapter} should name its checkpoint once, as {ORIGINAL}"
     source = tmp_path / f"{chapter}.py"
     source.write_text(text.replace(ORIGINAL, f'helpers.checkpoint("{swap}")'), encoding="utf-8")

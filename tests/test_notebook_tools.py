@@ -4,62 +4,89 @@ import json
 
 import nbformat
 
-from helpers import canary, notebook_bench
-from helpers.notebook_run import NotebookRun, text_outputs
+from tools import bench_notebooks, canary
+from tools.runner import NotebookRun, text_outputs
 
 
 def fake_run(name: str, seconds: float, peak: float, error: str = "") -> NotebookRun:
-    return NotebookRun(name, seconds=seconds, peak_rss_mb=peak, cells=3,
-                       cell_seconds={0: 1.0, 1: seconds - 2, 2: 1.0}, error=error)
+    return NotebookRun(
+        name,
+        seconds=seconds,
+        peak_rss_mb=peak,
+        cells=3,
+        cell_seconds={0: 1.0, 1: seconds - 2, 2: 1.0},
+        error=error,
+    )
 
 
 def test_bench_rows_report_misses_against_the_targets():
-    rows = [notebook_bench.row(fake_run("01_pipeline", 12.0, 700)),
-            notebook_bench.row(fake_run("05_accelerate", 45.0, 2500)),
-            notebook_bench.row(fake_run("06_lora", 31.0, 900, error="cell 4: ValueError: x"))]
+    rows = [
+        bench_notebooks.row(fake_run("01_pipeline", 12.0, 700)),
+        bench_notebooks.row(fake_run("05_accelerate", 45.0, 2500)),
+        bench_notebooks.row(fake_run("06_lora", 31.0, 900, error="cell 4: ValueError: x")),
+    ]
     assert [r["misses"] for r in rows] == [[], ["> 2 GB"], ["error", "> 30 s"]]
     assert rows[1]["target_seconds"] == 60.0 and rows[0]["slowest_cell"] == 1
-    table = notebook_bench.format_table(rows)
+    table = bench_notebooks.format_table(rows)
     assert "01_pipeline" in table and "MISS > 2 GB" in table and "suite total" in table
     assert table.splitlines()[-1].split()[2] == "88.0"
 
 
 def test_bench_writes_json(tmp_path):
-    document = notebook_bench.report([notebook_bench.row(fake_run("01_pipeline", 9.0, 600))])
-    path = notebook_bench.write_report(document, tmp_path)
+    document = bench_notebooks.report([bench_notebooks.row(fake_run("01_pipeline", 9.0, 600))])
+    path = bench_notebooks.write_report(document, tmp_path)
     assert json.loads(path.read_text())["notebooks"][0]["notebook"] == "01_pipeline"
     assert (tmp_path / "latest.json").read_text() == path.read_text()
 
 
 def test_canary_table_names_broken_notebooks_and_their_first_error():
-    ok, broken = fake_run("01_pipeline", 9.0, 600), fake_run("02_tokenizers", 9.0, 600,
-                                                            "cell 3: TypeError: bad")
+    ok, broken = (
+        fake_run("01_pipeline", 9.0, 600),
+        fake_run("02_tokenizers", 9.0, 600, "cell 3: TypeError: bad"),
+    )
     table = canary.format_table([ok, broken])
     assert "02_tokenizers            broken" in table and "cell 3: TypeError: bad" in table
     assert table.endswith("1 of 2 notebook(s) broken on the newest releases.")
 
 
 def test_text_outputs_lists_streams_results_and_errors():
-    cell = nbformat.v4.new_code_cell("x", outputs=[
-        nbformat.v4.new_output("stream", name="stdout", text="hi\n"),
-        nbformat.v4.new_output("stream", name="stdout", text="there\n"),
-        nbformat.v4.new_output("execute_result", data={"text/plain": "3"}, execution_count=1),
-        nbformat.v4.new_output("error", ename="KeyError", evalue="'a'", traceback=[])])
+    cell = nbformat.v4.new_code_cell(
+        "x",
+        outputs=[
+            nbformat.v4.new_output("stream", name="stdout", text="hi\n"),
+            nbformat.v4.new_output("stream", name="stdout", text="there\n"),
+            nbformat.v4.new_output("execute_result", data={"text/plain": "3"}, execution_count=1),
+            nbformat.v4.new_output("error", ename="KeyError", evalue="'a'", traceback=[]),
+        ],
+    )
     notebook = nbformat.v4.new_notebook(cells=[cell])
     assert text_outputs(notebook) == ["stdout: hi\nthere\n3error: KeyError: 'a'"]
 
 
 def test_canary_lists_each_distinct_warning_with_its_notebooks():
-    warned = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[
-        nbformat.v4.new_output("stream", name="stderr",
-                               text="x.py:3: FutureWarning: `old` is deprecated\n  warn()\n"),
-        nbformat.v4.new_output("stream", name="stderr",
-                               text="x.py:3: FutureWarning: `old` is deprecated\n")])])
+    warned = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "x",
+                outputs=[
+                    nbformat.v4.new_output(
+                        "stream",
+                        name="stderr",
+                        text="x.py:3: FutureWarning: `old` is deprecated\n  warn()\n",
+                    ),
+                    nbformat.v4.new_output(
+                        "stream", name="stderr", text="x.py:3: FutureWarning: `old` is deprecated\n"
+                    ),
+                ],
+            )
+        ]
+    )
     runs = [fake_run("01_pipeline", 9.0, 600), fake_run("06_lora", 9.0, 600)]
     runs[0].notebook = runs[1].notebook = warned
     assert canary.warning_count(runs[0]) == 1
     assert canary.format_warnings(runs) == (
-        "  [01_pipeline, 06_lora] x.py:3: FutureWarning: `old` is deprecated")
+        "  [01_pipeline, 06_lora] x.py:3: FutureWarning: `old` is deprecated"
+    )
 
 
 def test_a_notebooks_two_runs_share_one_xdist_group():
@@ -69,7 +96,9 @@ def test_a_notebooks_two_runs_share_one_xdist_group():
     from conftest import xdist_group
 
     notebook = SimpleNamespace(fspath="/r/notebooks/03_trainer_mrpc.ipynb")
-    guard = SimpleNamespace(fspath="/r/tests/test_rerun_guards.py", callspec=SimpleNamespace(
-        params={"rerun": Path("/r/notebooks/03_trainer_mrpc.py")}))
+    guard = SimpleNamespace(
+        fspath="/r/tests/test_rerun_guards.py",
+        callspec=SimpleNamespace(params={"rerun": Path("/r/sources/03_trainer_mrpc.py")}),
+    )
     assert xdist_group(notebook) == xdist_group(guard) == "03_trainer_mrpc"
     assert xdist_group(SimpleNamespace(fspath="/r/tests/test_data.py")) == "test_data.py"

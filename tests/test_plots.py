@@ -1,34 +1,62 @@
+"""The plot helpers draw their figure and return what it shows (nbval does not compare images)."""
+
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+import pytest
 
-from helpers import bar_probabilities, bars, histogram
+from helpers import bar_probabilities, bars, compare_bars, confusion_matrix, histogram, loss_curve
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
 
 
 def test_bar_probabilities_draws_one_bar_per_class_and_row():
-    bar_probabilities(["NEG", "POS"], [[0.2, 0.8], [0.9, 0.1], [0.5, 0.5]], ["a", "b", "c"])
+    shown = bar_probabilities(["NEG", "POS"], [[0.2, 0.8], [0.9, 0.1], [0.5, 0.5]], ["a", "b", "c"])
     assert len(plt.gca().patches) == 6
-    plt.close("all")
+    assert shown.series == {"NEG": [0.2, 0.9, 0.5], "POS": [0.8, 0.1, 0.5]}
 
 
-def test_histogram_marks_a_limit():
-    histogram([1, 2, 2, 3], "lengths", "tokens", bins=3, mark=2.5)
+def test_histogram_marks_a_limit_and_counts_what_is_above_it():
+    shown = histogram([1, 2, 2, 3, 7], "lengths", "tokens", bins=3, mark=2.5)
     assert plt.gca().get_legend().get_texts()[0].get_text() == "2.5"
-    plt.close("all")
+    assert shown.series == {"values": [5], "above 2.5": [2]}
 
 
 def test_bars_labels_values():
-    bars(["a", "b"], [3, 5], "t", "y")
+    shown = bars(["a", "b"], [3, 5], "t", "y")
     assert [t.get_text() for t in plt.gca().texts] == ["3", "5"]
-    plt.close("all")
+    assert shown.series == {"a": [3], "b": [5]}
 
 
-def test_loss_curve_and_confusion_matrix():
-    from helpers import confusion_matrix, loss_curve
+def test_compare_bars_one_panel_per_measure():
+    shown = compare_bars(
+        {"full": {"F1": 0.8, "size": 100}, "lora": {"F1": 0.7, "size": 2}}, "t", log=["size"]
+    )
+    assert len(plt.gcf().axes) == 2 and plt.gcf().axes[1].get_yscale() == "log"
+    assert shown.series == {"F1": [0.8, 0.7], "size": [100, 2]}
 
-    loss_curve([{"step": 1, "loss": 0.7}, {"step": 2, "loss": 0.6}, {"step": 2, "eval_loss": 0.65}])
-    assert [t.get_text() for t in plt.gca().get_legend().get_texts()] == ["training loss", "validation loss"]
-    plt.close("all")
-    assert confusion_matrix([0, 1, 1, 0], [0, 1, 0, 0], ["no", "yes"]) == [[2, 0], [1, 1]]
-    plt.close("all")
+
+def test_loss_curve_returns_both_curves():
+    shown = loss_curve(
+        [{"step": 1, "loss": 0.7}, {"step": 2, "loss": 0.6}, {"step": 2, "eval_loss": 0.65}]
+    )
+    legend = [t.get_text() for t in plt.gca().get_legend().get_texts()]
+    assert legend == ["training loss", "validation loss"]
+    assert shown.series == {"training loss": [0.7, 0.6], "validation loss": [0.65]}
+
+
+def test_confusion_matrix_counts_rows_as_true_classes():
+    shown = confusion_matrix([0, 1, 1, 0], [0, 1, 0, 0], ["no", "yes"])
+    assert shown.series == {"true no": [2, 0], "true yes": [1, 1]}
+
+
+def test_plot_data_prints_one_rounded_line():
+    shown = loss_curve([{"step": i, "loss": 1 / (i + 1)} for i in range(10)], "Loss")
+    assert repr(shown) == (
+        "curve 'Loss': training loss: 10 values, 1.000 ... 0.100; validation loss: []"
+    )

@@ -1,17 +1,27 @@
 """Repository-wide guards: current APIs, no secrets or absolute paths, notebook pairs in sync."""
 
 import re
+import tomllib
 from pathlib import Path
 
 import nbformat
 import pytest
 import yaml
+from packaging.requirements import Requirement
+from packaging.specifiers import SpecifierSet
 
-from helpers.outputs import NOTEBOOKS_DIR, read_source, sources
-from helpers.stamp import is_install_cell
+from tools.sources import NOTEBOOKS_DIR, SOURCES_DIR, notebook_of, read_source, sources
+from tools.stamp import is_install_cell
 
 REPO = Path(__file__).resolve().parent.parent
-CODE = sorted([*REPO.glob("helpers/**/*.py"), *NOTEBOOKS_DIR.glob("*.py"), *REPO.glob("scripts/*.py")])
+CODE = sorted(
+    [
+        *REPO.glob("helpers/**/*.py"),
+        *REPO.glob("tools/**/*.py"),
+        *SOURCES_DIR.glob("*.py"),
+        *REPO.glob("scripts/*.py"),
+    ]
+)
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
 REMOVED_APIS = {
     r"\bevaluation_strategy\s*=": "eval_strategy=",
@@ -33,8 +43,11 @@ def texts_to_scan():
 
 @pytest.mark.parametrize("pattern, fix", REMOVED_APIS.items())
 def test_no_removed_api(pattern, fix):
-    hits = [str(p.relative_to(REPO)) for p, text in texts_to_scan() if re.search(pattern, text)
-            and p.name != "test_repository.py"]
+    hits = [
+        str(p.relative_to(REPO))
+        for p, text in texts_to_scan()
+        if re.search(pattern, text) and p.name != "test_repository.py"
+    ]
     assert not hits, f"removed API in {hits}; use {fix}"
 
 
@@ -53,11 +66,15 @@ def test_notebook_has_no_widget_state_and_has_outputs(notebook):
 
 @pytest.mark.parametrize("source", sources(), ids=lambda p: p.stem)
 def test_text_source_and_notebook_are_in_sync(source):
-    ipynb = source.with_suffix(".ipynb")
+    ipynb = notebook_of(source)
     assert ipynb.exists(), f"{ipynb.name} missing: run `make outputs`"
-    expected = [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in read_source(source).cells]
-    saved = [(c.cell_type, c.source, c.metadata.get("tags", []))
-             for c in nbformat.read(ipynb, as_version=4).cells]
+    expected = [
+        (c.cell_type, c.source, c.metadata.get("tags", [])) for c in read_source(source).cells
+    ]
+    saved = [
+        (c.cell_type, c.source, c.metadata.get("tags", []))
+        for c in nbformat.read(ipynb, as_version=4).cells
+    ]
     assert saved == expected, f"{ipynb.name} is stale: run `make outputs {source.stem}`"
 
 
@@ -74,25 +91,76 @@ def test_notebook_conventions(source):
 
 
 def lock_pins() -> dict[str, str]:
+    """{normalized name: version} of requirements-lock.txt."""
+    from packaging.utils import canonicalize_name
+
     lines = (REPO / "requirements-lock.txt").read_text().splitlines()
-    return dict(line.split("==") for line in lines if line and not line.startswith("#"))
+    pins = [line.split("#")[0].strip() for line in lines]
+    return {
+        canonicalize_name(p.split("==")[0]): p.split("==")[1].split(";")[0].strip()
+        for p in pins
+        if "==" in p
+    }
 
 
-def test_environment_yml_names_the_lock_pins():
+def test_environment_yml_installs_the_lock_file():
     env = yaml.safe_load((REPO / "environment.yml").read_text())
     pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
-    env_pins = dict(line.split("==") for line in pip if "==" in line)
-    pins = lock_pins()
-    assert env_pins == pins, "environment.yml and requirements-lock.txt disagree"
+    assert "-r requirements-lock.txt" in pip and not any("==" in line for line in pip)
     python = next(d for d in env["dependencies"] if isinstance(d, str) and d.startswith("python"))
-    assert python == "python=3.11"
-    for name, version in {"transformers": "5.23.0", "datasets": "5.2.0", "evaluate": "0.4.6",
-                          "peft": "0.21.2", "accelerate": "1.15.0", "torch": "2.13.0",
-                          "nbval": "0.11.0"}.items():
-        assert pins[name] == version
+    requires = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["requires-python"]
+    assert SpecifierSet(requires).contains(python.split("=")[1] + ".0")
+
+
+def declared_requirements() -> list[Requirement]:
+    """Every requirement of pyproject.toml: the dependencies and every extra."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    extras = project.get("optional-dependencies", {}).values()
+    return [Requirement(r) for r in [*project["dependencies"], *(r for e in extras for r in e)]]
+
+
+@pytest.mark.parametrize("requirement", declared_requirements(), ids=str)
+def test_the_lock_pins_every_declared_requirement_within_its_range(requirement):
+    from packaging.utils import canonicalize_name
+
+    pins = lock_pins()
+    name = canonicalize_name(requirement.name)
+    assert name in pins, f"{name} is declared but not locked: run `make lock`"
+    assert requirement.specifier.contains(pins[name], prereleases=True), (
+        f"the lock's {name}=={pins[name]} is outside pyproject's {requirement}: run `make lock`"
+    )
+
+
+def test_every_third_party_import_is_declared():
+    import ast
+    import sys
+
+    from packaging.utils import canonicalize_name
+
+    distribution = {
+        "sklearn": "scikit-learn",
+        "yaml": "pyyaml",
+        "huggingface_hub": "huggingface-hub",
+    }
+    local = {"helpers", "tools", "conftest"}
+    declared = {canonicalize_name(r.name) for r in declared_requirements()}
+    imported = set()
+    for path in [
+        *REPO.glob("helpers/**/*.py"),
+        *REPO.glob("tools/**/*.py"),
+        *REPO.glob("tests/*.py"),
+    ]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                imported.add(node.module.split(".")[0])
+    third_party = imported - set(sys.stdlib_module_names) - local - {"__future__"}
+    missing = {m for m in third_party if canonicalize_name(distribution.get(m, m)) not in declared}
+    assert not missing, f"imported but not declared in pyproject.toml: {sorted(missing)}"
 
 
 @pytest.mark.parametrize("source", sources(), ids=lambda p: p.stem)
 def test_saved_cell_ids_are_stable(source):
-    saved = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
+    saved = nbformat.read(notebook_of(source), as_version=4)
     assert [c.id for c in saved.cells] == [c.id for c in read_source(source).cells]

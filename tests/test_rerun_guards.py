@@ -2,7 +2,7 @@
 
 Each notebook runs from a foreign working directory in tiny mode, on **another CPU code path**
 than this machine's own (AVX-512 down to AVX2, AVX2 down to plain code, else another thread
-count: `helpers.notebook_run.other_code_path`). It must write nothing outside the git-ignored run
+count: `tools.runner.other_code_path`). It must write nothing outside the git-ignored run
 folder, leave the notebook files as they were, and print what its saved outputs say. nbval then
 runs it again, natively, from notebooks/ on top of this run's files: every notebook runs twice in
 a row, on two code paths, and both runs must match the saved outputs. conftest.py puts a
@@ -18,8 +18,8 @@ import pytest
 from conftest import REPO, repo_status
 from nbval.plugin import get_sanitize_patterns
 
-from helpers.notebook_run import other_code_path, run_notebook, text_outputs
-from helpers.outputs import NOTEBOOKS_DIR, sources
+from tools.runner import other_code_path, run_notebook, text_outputs
+from tools.sources import NOTEBOOKS_DIR, notebook_of, sources
 
 
 def sanitize(texts: list[str]) -> list[str]:
@@ -32,8 +32,11 @@ def sanitize(texts: list[str]) -> list[str]:
 
 def notebook_hashes() -> dict[str, str]:
     """SHA-256 of every file in notebooks/."""
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(NOTEBOOKS_DIR.iterdir()) if p.is_file()}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(NOTEBOOKS_DIR.iterdir())
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module", params=sources(), ids=lambda p: p.stem)
@@ -44,8 +47,14 @@ def rerun(request, tmp_path_factory):
     before = (repo_status(), notebook_hashes())
     code_path = other_code_path()
     run = run_notebook(source, cwd=cwd, env=code_path)
-    return {"source": source, "run": run, "cwd": cwd, "before": before, "code_path": code_path,
-            "after": (repo_status(), notebook_hashes())}
+    return {
+        "source": source,
+        "run": run,
+        "cwd": cwd,
+        "before": before,
+        "code_path": code_path,
+        "after": (repo_status(), notebook_hashes()),
+    }
 
 
 def test_runs_from_another_directory(rerun):
@@ -71,15 +80,20 @@ def differences(ran: list[str], saved: list[str]) -> list[str]:
     """One line per compared cell whose output differs: its index and both texts, shortened."""
     if len(ran) != len(saved):
         return [f"{len(ran)} compared cells ran, {len(saved)} saved"]
-    return [f"compared cell {i}: saved {b[-300:]!r}, ran {a[-300:]!r}"
-            for i, (a, b) in enumerate(zip(ran, saved)) if a != b]
+    return [
+        f"compared cell {i}: saved {b[-300:]!r}, ran {a[-300:]!r}"
+        for i, (a, b) in enumerate(zip(ran, saved))
+        if a != b
+    ]
 
 
 def test_prints_its_saved_outputs_on_another_code_path(rerun):
-    saved = nbformat.read(rerun["source"].with_suffix(".ipynb"), as_version=4)
+    saved = nbformat.read(notebook_of(rerun["source"]), as_version=4)
     ran = rerun["run"].notebook
-    problems = differences(sanitize(compared(ran, text_outputs(ran))),
-                           sanitize(compared(saved, text_outputs(saved))))
+    problems = differences(
+        sanitize(compared(ran, text_outputs(ran))), sanitize(compared(saved, text_outputs(saved)))
+    )
     assert not problems, (
         f"run with {rerun['code_path']}, the outputs differ from the saved ones. Print floats only "
-        "to the precision that survives another CPU (README, Contributing):\n" + "\n".join(problems))
+        "to the precision that survives another CPU (README, Contributing):\n" + "\n".join(problems)
+    )

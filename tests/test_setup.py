@@ -19,6 +19,7 @@ def test_setup_notebook_in_tiny_mode(tiny, monkeypatch, tmp_path, capsys):
     assert out.startswith("Mode: tiny (set by COURSE_MODE).")
     assert "transformers 5." in out
     import os
+
     assert os.environ["HF_EVALUATE_OFFLINE"] == "1"
     with pytest.raises(dataclasses.FrozenInstanceError):
         config.mode = "full"
@@ -38,10 +39,16 @@ def test_setup_rejects_a_bad_mode(monkeypatch):
         setup_notebook()
 
 
-def test_versions_lists_each_library():
+def test_versions_lists_each_library_with_its_installed_version():
+    import re
+    from importlib.metadata import version
+
+    from helpers.libraries import COURSE_LIBRARIES
+
     line = versions()
-    for name in ("transformers", "datasets", "evaluate", "accelerate", "peft", "torch"):
-        assert f"{name} " in line
+    assert "not installed" not in line
+    for name in COURSE_LIBRARIES:
+        assert re.search(rf"\b{name} {re.escape(version(name))}(,|$)", line), (name, line)
 
 
 def test_full_mode_on_a_gpu_turns_on_fp16_and_says_so(full, monkeypatch, tmp_path, capsys):
@@ -73,16 +80,24 @@ def run_setup(mode: str, tmp_path) -> list[str]:
     import subprocess
     import sys
 
-    code = ("import warnings, torch, helpers, transformers; helpers.setup_notebook(); "
-            "from huggingface_hub.utils import are_progress_bars_disabled; "
-            "print(torch.get_num_threads()); "
-            "print(any(f[0] == 'ignore' and f[1] is None and f[2] is Warning "
-            "for f in warnings.filters)); "
-            "print(are_progress_bars_disabled())")
+    code = (
+        "import warnings, torch, helpers, transformers; helpers.setup_notebook(); "
+        "from huggingface_hub.utils import are_progress_bars_disabled; "
+        "print(torch.get_num_threads()); "
+        "print(any(f[0] == 'ignore' and f[1] is None and f[2] is Warning "
+        "for f in warnings.filters)); "
+        "print(are_progress_bars_disabled())"
+    )
     env = {**os.environ, "COURSE_MODE": mode, "COURSE_RUN_DIR": str(tmp_path)}
     env.pop("COURSE_WARNINGS", None)
-    done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True,
-                          text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.strip().splitlines()[-3:]
 
@@ -109,10 +124,16 @@ def test_setup_does_not_import_evaluate_or_datasets(tmp_path):
     import subprocess
     import sys
 
-    code = ("import sys, helpers; helpers.setup_notebook(); "
-            "print(sorted(m for m in ('datasets', 'evaluate') if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True,
-                          env={**os.environ, "COURSE_MODE": "tiny",
-                               "COURSE_RUN_DIR": str(tmp_path)})
+    code = (
+        "import sys, helpers; helpers.setup_notebook(); "
+        "print(sorted(m for m in ('datasets', 'evaluate') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COURSE_MODE": "tiny", "COURSE_RUN_DIR": str(tmp_path)},
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("[]")

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from helpers.outputs import read_source, sources
-from helpers.stamp import (
+from tools.sources import read_source, sources
+from tools.stamp import (
     CourseSetting,
     is_install_cell,
     read_setting,
@@ -21,7 +21,7 @@ SETTING = read_setting()
 
 
 def test_every_notebook_and_the_readme_carry_the_current_stamp():
-    assert not stale(SETTING), "run `python -m helpers.stamp`, then `make outputs`"
+    assert not stale(SETTING), "run `python -m tools.stamp`, then `make outputs`"
 
 
 @pytest.mark.parametrize("source", sources(), ids=lambda p: p.stem)
@@ -59,14 +59,20 @@ def test_stamping_an_unstamped_source_adds_the_cells_after_the_header():
 
 
 def test_readme_table_keeps_descriptions_and_uses_the_setting():
-    readme = "intro\n<!-- chapters:start -->\n| [01_pipeline](x) | old | pipelines |\n" \
-             "<!-- chapters:end -->\nrest\n"
+    readme = (
+        "intro\n<!-- chapters:start -->\n| [01_pipeline](x) | old | pipelines |\n"
+        "<!-- chapters:end -->\nrest\n"
+    )
     table = stamped_readme(readme, CourseSetting("a/b", "c"))
     assert "| pipelines |" in table and "github/a/b/blob/c/notebooks/01_pipeline.ipynb" in table
     assert table.startswith("intro\n") and table.endswith("<!-- chapters:end -->\nrest\n")
 
 
 def test_check_command_passes_on_the_repository():
-    done = subprocess.run([sys.executable, "-m", "helpers.stamp", "--check"],
-                          check=False, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "tools.stamp", "--check"],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stdout

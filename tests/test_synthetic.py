@@ -1,6 +1,6 @@
 from itertools import pairwise
 
-from helpers.tiny.synthetic import detokenize, entities, ner_sentences
+from tools.tiny.synthetic import detokenize, entities, ner_sentences
 
 
 def test_ner_sentences_are_tagged_word_by_word_and_reproducible():

@@ -9,7 +9,7 @@ from safetensors import safe_open
 from helpers.checkpoints import KNOWN, checkpoint
 from helpers.files import folder_size
 from helpers.paths import data_dir
-from helpers.tiny import texts
+from tools.tiny import texts
 
 LESSON_REVIEWS = {
     "I have waited all year for a course like this one.": "POSITIVE",
@@ -53,22 +53,36 @@ def test_sentiment_stand_in_gets_the_lesson_examples_right(sentiment_pipeline):
     assert labels == list(LESSON_REVIEWS.values())
 
 
+def held_out_accuracy(sentiment) -> float:
+    """Accuracy of a sentiment pipeline on the held-out test sentences."""
+    sentences, gold = texts.sentiment_split("test")
+    predicted = [r["label"] == "POSITIVE" for r in sentiment(sentences)]
+    return sum(int(p) == g for p, g in zip(predicted, gold)) / len(gold)
+
+
 def test_sentiment_stand_in_is_90_percent_right_on_held_out_sentences(sentiment_pipeline):
     """The test split is held out: the builder trains on train and picks the epoch on validation."""
-    sentences, gold = texts.sentiment_split("test")
+    sentences, _ = texts.sentiment_split("test")
     seen = {s.lower() for split in ("train", "validation") for s in texts.sentiment_split(split)[0]}
     assert len(sentences) >= 20 and not seen & {s.lower() for s in sentences}
-    predicted = [r["label"] == "POSITIVE" for r in sentiment_pipeline(sentences)]
-    accuracy = sum(int(p) == g for p, g in zip(predicted, gold)) / len(gold)
+    accuracy = held_out_accuracy(sentiment_pipeline)
     assert accuracy >= 0.90, f"held-out accuracy {accuracy:.3f}"
 
 
-def test_builder_command_builds_checkpoints_that_load(tmp_path):
-    """Runs the documented rebuild command end to end and loads what it wrote."""
-    from transformers import AutoModel, AutoTokenizer
+def test_builder_command_builds_checkpoints_that_load_and_learn(tmp_path):
+    """Runs the documented rebuild command end to end, loads what it wrote, and checks that the
+    rebuilt sentiment stand-in learned (the test sentences are balanced: chance is 0.5).
+    Tokenizer training is not bit-reproducible, so a rebuild's held-out accuracy varies (0.85 and
+    0.91 seen); the committed stand-in's own bar is 0.90, above."""
+    from transformers import AutoModel, AutoTokenizer, pipeline
 
-    done = subprocess.run([sys.executable, "-m", "helpers.tiny", "build", "--out", str(tmp_path)],
-                          capture_output=True, text=True, timeout=900, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "tools.tiny", "build", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     for entry in KNOWN:
         folder = tmp_path / entry.folder
@@ -76,11 +90,27 @@ def test_builder_command_builds_checkpoints_that_load(tmp_path):
         AutoModel.from_pretrained(folder)
         AutoTokenizer.from_pretrained(folder)
     assert "test_accuracy" in done.stdout
+    sentiment = tmp_path / "distilbert--distilbert-base-uncased-finetuned-sst-2-english"
+    accuracy = held_out_accuracy(pipeline("sentiment-analysis", model=str(sentiment)))
+    assert accuracy >= 0.8, f"rebuilt sentiment stand-in: held-out accuracy {accuracy:.3f}"
 
 
 def test_builder_rejects_an_unknown_name(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "helpers.tiny", "build", "--out", str(tmp_path),
-                           "--only", "bert-huge"], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tools.tiny",
+            "build",
+            "--out",
+            str(tmp_path),
+            "--only",
+            "bert-huge",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 2 and "invalid choice: 'bert-huge'" in done.stderr
 
 
@@ -89,6 +119,8 @@ def test_ner_stand_in_finds_the_lesson_entities():
 
     name = checkpoint("dbmdz/bert-large-cased-finetuned-conll03-english", mode="tiny")
     ner = pipeline("ner", model=name, aggregation_strategy="simple")
-    found = {(e["entity_group"], e["word"]) for e in
-             ner("My name is Tamsin Okonkwo and I work at Silverpine Labs in Port Alder.")}
+    found = {
+        (e["entity_group"], e["word"])
+        for e in ner("My name is Tamsin Okonkwo and I work at Silverpine Labs in Port Alder.")
+    }
     assert {("ORG", "Silverpine Labs"), ("LOC", "Port Alder")} <= found

@@ -7,8 +7,13 @@ from helpers.exercises import ch01, ch02, ch03, ch04, ch05, ch06, ch07
 from helpers.exercises.core import Verdict, ask
 
 QUIZZES = {
-    **ch01.QUIZZES, **ch02.QUIZZES, **ch03.QUIZZES, **ch04.QUIZZES, **ch05.QUIZZES,
-    **ch06.QUIZZES, **ch07.QUIZZES,
+    **ch01.QUIZZES,
+    **ch02.QUIZZES,
+    **ch03.QUIZZES,
+    **ch04.QUIZZES,
+    **ch05.QUIZZES,
+    **ch06.QUIZZES,
+    **ch07.QUIZZES,
 }
 
 

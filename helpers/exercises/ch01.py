@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import torch
+from typing import TYPE_CHECKING
 
 from helpers.exercises.core import NOT_ANSWERED, Quiz, Verdict, unanswered, verdict
+
+if TYPE_CHECKING:
+    import torch
 
 
 def check_span(tokenizer, inputs, start: int, end: int, answer) -> Verdict:
@@ -13,16 +16,22 @@ def check_span(tokenizer, inputs, start: int, end: int, answer) -> Verdict:
         return verdict(False, NOT_ANSWERED)
     expected = tokenizer.decode(inputs["input_ids"][0, start : end + 1])
     if not isinstance(answer, str):
-        return verdict(False, f"Expected a string, got {type(answer).__name__}; use tokenizer.decode(...).")
+        return verdict(
+            False, f"Expected a string, got {type(answer).__name__}; use tokenizer.decode(...)."
+        )
     if answer.strip() == expected.strip():
         return verdict(True, f"The span is {expected!r}.")
-    return verdict(False, "Slice input_ids[0, start : end + 1] (the end is inclusive) and decode it.")
+    return verdict(
+        False, "Slice input_ids[0, start : end + 1] (the end is inclusive) and decode it."
+    )
 
 
 def check_softmax(logits: torch.Tensor, probabilities) -> Verdict:
     """Pass when `probabilities` equals softmax(logits) along the last dimension."""
     if unanswered(probabilities):
         return verdict(False, NOT_ANSWERED)
+    import torch
+
     if not isinstance(probabilities, torch.Tensor) or probabilities.shape != logits.shape:
         return verdict(False, f"Expected a tensor of shape {tuple(logits.shape)}, like the logits.")
     if not torch.allclose(probabilities.sum(dim=-1), torch.ones(len(logits)), atol=1e-5):

@@ -16,15 +16,19 @@ def check_linear_lr(learning_rate: float, total_steps: int, step: int, answer) -
         return verdict(False, f"Expected a number, got {type(answer).__name__}.")
     if abs(value - expected) <= 1e-9 + 1e-6 * expected:
         return verdict(True, f"{expected:.3g}: the rate falls in a straight line from lr to 0.")
-    return verdict(False, "The rate goes from lr at step 0 to 0 at the last step: lr * (total - step) / total.")
+    return verdict(
+        False, "The rate goes from lr at step 0 to 0 at the last step: lr * (total - step) / total."
+    )
 
 
 QUIZZES = {
     "04.1": Quiz(
         "What happens if you forget optimizer.zero_grad() in the loop?",
-        {"a": "nothing, step() clears the gradients",
-         "b": "gradients of every batch add up, so the updates grow wrong",
-         "c": "the loss is not computed"},
+        {
+            "a": "nothing, step() clears the gradients",
+            "b": "gradients of every batch add up, so the updates grow wrong",
+            "c": "the loss is not computed",
+        },
         "b",
         "backward() adds to .grad; zero_grad() starts each batch from zero.",
         "What does loss.backward() do to an existing .grad?",

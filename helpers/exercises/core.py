@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-NOT_ANSWERED = "Not answered yet: replace the `None` (or `...`) above with your answer and run again."
+NOT_ANSWERED = (
+    "Not answered yet: replace the `None` (or `...`) above with your answer and run again."
+)
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,9 @@ def ask(quiz: Quiz, answer: str | None) -> Verdict:
     for letter, text in quiz.choices.items():
         print(f"  {letter}) {text}")
     if unanswered(answer):
-        return verdict(False, f"Set answer= to one of {', '.join(map(repr, quiz.choices))} and run again.")
+        return verdict(
+            False, f"Set answer= to one of {', '.join(map(repr, quiz.choices))} and run again."
+        )
     letter = str(answer).strip().lower().rstrip(")")
     if letter not in quiz.choices:
         return verdict(False, f"{answer!r} is not a choice; pick one of {list(quiz.choices)}.")

@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
+#     formats: notebooks//ipynb,sources//py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -16,7 +16,7 @@
 
 # %%
 # Colab only: clone the course, install it and the libraries Colab lacks. A no-op elsewhere.
-# (Stamped by `python -m helpers.stamp` from [tool.course] in pyproject.toml; do not edit.)
+# (Stamped by `python -m tools.stamp` from [tool.course] in pyproject.toml; do not edit.)
 import sys
 
 if "google.colab" in sys.modules:
@@ -77,16 +77,17 @@ course = helpers.setup_notebook(chapter="05_accelerate")
 # process sees only its share of the batches.
 #
 # ## The training function, in pieces
-# The same functions live in `scripts/accelerate_mrpc.py` (a test keeps them equal), so the
-# notebook and `accelerate launch` run the same code. First the data, as in lesson 04:
+# The cells tagged `export` (these imports and the functions below) are also written, as they
+# are, to `scripts/accelerate_mrpc.py` by `make scripts`, so the notebook and `accelerate launch`
+# run the same code. First the data, as in lesson 04:
 
-# %%
+# %% tags=["export"]
 import torch
 from accelerate import Accelerator
 from torch.utils.data import DataLoader
 from transformers import AutoModelForSequenceClassification, get_scheduler, set_seed
 
-# %%
+# %% tags=["export"]
 def make_dataloaders(prepared, batch_size):
     tokenized = prepared.tokenized.remove_columns(["sentence1", "sentence2", "idx"])
     tokenized = tokenized.rename_column("label", "labels")
@@ -99,7 +100,7 @@ def make_dataloaders(prepared, batch_size):
 # %% [markdown]
 # One epoch of training: `accelerator.backward(loss)` replaces `loss.backward()` (it scales the loss for mixed precision and syncs gradients between processes).
 
-# %%
+# %% tags=["export"]
 def train_one_epoch(accelerator, model, optimizer, scheduler, train_dl):
     model.train()
     for batch in train_dl:
@@ -115,7 +116,7 @@ def train_one_epoch(accelerator, model, optimizer, scheduler, train_dl):
 # of all processes and drops the examples that were repeated to give every process the same
 # number of batches, so each validation example counts exactly once.
 
-# %%
+# %% tags=["export"]
 def evaluate(accelerator, model, eval_dl):
     metric = helpers.load_metric("glue", "mrpc", keep_in_memory=True)
     model.eval()
@@ -133,7 +134,7 @@ def evaluate(accelerator, model, eval_dl):
 # checksum is printed to two decimals only, because its last digits depend on the CPU (an
 # AVX-512 and an AVX2 machine round the same training differently in the sixth decimal).
 
-# %%
+# %% tags=["export"]
 def report_ranks(accelerator, train_dl):
     first = torch.tensor(next(iter(train_dl.batch_sampler))[:4])
     shards = accelerator.gather(first).view(accelerator.num_processes, -1)
@@ -142,7 +143,7 @@ def report_ranks(accelerator, train_dl):
     for rank, indices in enumerate(shards.tolist()):
         accelerator.print(f"rank {rank}: {len(train_dl)} batches, first examples {indices}")
 
-# %%
+# %% tags=["export"]
 def report_parameters(accelerator, model):
     checksum = sum(p.detach().double().sum() for p in model.parameters()).view(1)
     sums = accelerator.gather(checksum).tolist()
@@ -155,7 +156,7 @@ def report_parameters(accelerator, model):
 # `notebook_launcher` silently runs two separate, duplicate trainings instead of one distributed
 # training. The `Accelerator` must be created *inside* the function, in each process.
 
-# %%
+# %% tags=["export"]
 def training_function(config):
     accelerator = Accelerator(cpu=config["cpu"], mixed_precision=config["mixed_precision"])
     set_seed(config["seed"])
@@ -228,8 +229,8 @@ helpers.check_batches_per_process(350, 16, 8, batches_per_process)
 
 # %% [markdown]
 # ## The same function as a script
-# `scripts/accelerate_mrpc.py` holds these functions and a `main()` that reads the course
-# settings. From the repository root, two CPU processes:
+# `scripts/accelerate_mrpc.py` (written by `make scripts`) holds these functions and a `main()`
+# that reads the course settings. From the repository root, two CPU processes:
 #
 # ```bash
 # COURSE_MODE=tiny accelerate launch --multi_gpu --num_processes 2 scripts/accelerate_mrpc.py --cpu

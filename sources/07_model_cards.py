@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
+#     formats: notebooks//ipynb,sources//py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -16,7 +16,7 @@
 
 # %%
 # Colab only: clone the course, install it and the libraries Colab lacks. A no-op elsewhere.
-# (Stamped by `python -m helpers.stamp` from [tool.course] in pyproject.toml; do not edit.)
+# (Stamped by `python -m tools.stamp` from [tool.course] in pyproject.toml; do not edit.)
 import sys
 
 if "google.colab" in sys.modules:

@@ -1,4 +1,4 @@
-"""`python -m helpers.canary`: run every notebook on the newest HF releases (see `make canary`).
+"""`python -m tools.canary`: run every notebook on the newest HF releases (see `make canary`).
 
 `make canary` builds `.venv-canary` (torch kept at the lock's CPU pin, the newest transformers,
 datasets, evaluate, accelerate, peft, huggingface_hub, tokenizers, safetensors) and runs this
@@ -11,12 +11,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from helpers.notebook_run import NotebookRun, run_notebook
-from helpers.outputs import sources
+from helpers.libraries import HF_LIBRARIES
 from helpers.paths import REPO_ROOT, run_dir
-
-HF_LIBRARIES = ("transformers", "datasets", "evaluate", "accelerate", "peft", "huggingface_hub",
-                "tokenizers", "safetensors")
+from tools.runner import NotebookRun, run_notebook
+from tools.sources import sources
 
 
 def installed(names: tuple[str, ...] = HF_LIBRARIES) -> str:
@@ -35,8 +33,12 @@ def installed(names: tuple[str, ...] = HF_LIBRARIES) -> str:
 def warning_lines(run: NotebookRun) -> list[str]:
     """The distinct stderr lines that name a warning (COURSE_WARNINGS=1 lets them through)."""
     cells = run.notebook.cells if run.notebook is not None else []
-    texts = [o.get("text", "") for c in cells for o in c.get("outputs", [])
-             if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+    texts = [
+        o.get("text", "")
+        for c in cells
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "stream" and o.get("name") == "stderr"
+    ]
     lines = [line.strip() for text in texts for line in text.splitlines() if "Warning" in line]
     return list(dict.fromkeys(lines))
 
@@ -59,8 +61,10 @@ def format_table(runs: list[NotebookRun]) -> str:
     """One row per notebook: ok or broken, warnings, and the first error."""
     lines = [f"{'notebook':24s} {'result':7s} {'warnings':>8s}  first error"]
     for run in runs:
-        lines.append(f"{run.name:24s} {'ok' if run.ok else 'broken':7s} "
-                     f"{warning_count(run):8d}  {run.error[:160] or '-'}")
+        lines.append(
+            f"{run.name:24s} {'ok' if run.ok else 'broken':7s} "
+            f"{warning_count(run):8d}  {run.error[:160] or '-'}"
+        )
     broken = sum(not r.ok for r in runs)
     lines.append(f"{broken} of {len(runs)} notebook(s) broken on the newest releases.")
     return "\n".join(lines)
@@ -68,17 +72,22 @@ def format_table(runs: list[NotebookRun]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the named notebooks (default: all); exit 1 if any breaks."""
-    parser = argparse.ArgumentParser(prog="python -m helpers.canary", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.canary", description=__doc__)
     parser.add_argument("notebooks", nargs="*", help="names like 01_pipeline (default: all)")
     chosen = sources(parser.parse_args(argv).notebooks)
     print(f"Canary environment: {sys.prefix}\n  {installed()}", flush=True)
-    env = {"PYTHONPATH": str(REPO_ROOT), "COURSE_WARNINGS": "1",
-           "COURSE_RUN_DIR": str(run_dir("canary"))}
+    env = {
+        "PYTHONPATH": str(REPO_ROOT),
+        "COURSE_WARNINGS": "1",
+        "COURSE_RUN_DIR": str(run_dir("canary")),
+    }
     runs = []
     for source in chosen:
         runs.append(run_notebook(source, env=env))
-        print(f"  ran {source.stem}: {'ok' if runs[-1].ok else 'broken'} "
-              f"({runs[-1].seconds:.1f} s)", flush=True)
+        print(
+            f"  ran {source.stem}: {'ok' if runs[-1].ok else 'broken'} ({runs[-1].seconds:.1f} s)",
+            flush=True,
+        )
     print(format_table(runs))
     if any(warning_lines(run) for run in runs):
         print("Warnings (deprecations to act on before they become errors):")

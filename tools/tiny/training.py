@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import torch
 from torch.nn.functional import cross_entropy
 from transformers import DataCollatorForLanguageModeling
@@ -12,7 +14,7 @@ BLOCK = 64
 def blocks(tokenizer, texts: list[str], size: int = BLOCK) -> list[list[int]]:
     """Concatenate the token ids of `texts` and cut them into blocks of `size` ids."""
     ids = [i for text in texts for i in tokenizer(text, add_special_tokens=False)["input_ids"]]
-    return [ids[start:start + size] for start in range(0, len(ids) - size + 1, size)]
+    return [ids[start : start + size] for start in range(0, len(ids) - size + 1, size)]
 
 
 def _batches(items: list, batch_size: int, steps: int, seed: int):
@@ -32,55 +34,80 @@ def _step(model, optimizer, loss) -> float:
     return loss.item()
 
 
-def train_masked_lm(model, tokenizer, texts: list[str], steps: int, seed: int = 0) -> float:
-    """Masked-LM training on blocks of `texts`; returns the last loss."""
-    collator = DataCollatorForLanguageModeling(tokenizer, mlm_probability=0.15, seed=seed)
-    examples = [{"input_ids": [tokenizer.cls_token_id, *b, tokenizer.sep_token_id]}
-                for b in blocks(tokenizer, texts, BLOCK - 2)]
-    optimizer = torch.optim.AdamW(model.parameters(), lr=2e-3)
+def train_loop(
+    model,
+    examples: list,
+    loss_of: Callable[[list], torch.Tensor],
+    steps: int,
+    seed: int = 0,
+    lr: float = 2e-3,
+) -> float:
+    """The builder's one training loop: `steps` seeded random batches of 16 `examples`, the loss
+    `loss_of(batch)`, AdamW (weight decay 0.01) with gradients clipped to 1; returns the last loss."""
+    optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     model.train()
     loss = float("nan")
     for batch in _batches(examples, 16, steps, seed):
+        loss = _step(model, optimizer, loss_of(batch))
+    model.eval()
+    return loss
+
+
+def train_masked_lm(model, tokenizer, texts: list[str], steps: int, seed: int = 0) -> float:
+    """Masked-LM training on blocks of `texts`; returns the last loss."""
+    collator = DataCollatorForLanguageModeling(tokenizer, mlm_probability=0.15, seed=seed)
+    examples = [
+        {"input_ids": [tokenizer.cls_token_id, *b, tokenizer.sep_token_id]}
+        for b in blocks(tokenizer, texts, BLOCK - 2)
+    ]
+
+    def loss_of(batch: list) -> torch.Tensor:
         inputs = collator(batch)
         labels = inputs.pop("labels")
         out = model(**inputs)
         logits = out.logits if hasattr(out, "logits") else out.prediction_logits
-        loss = _step(model, optimizer, cross_entropy(logits.flatten(0, 1), labels.flatten()))
-    model.eval()
-    return loss
+        return cross_entropy(logits.flatten(0, 1), labels.flatten())
+
+    return train_loop(model, examples, loss_of, steps, seed)
 
 
 def train_causal_lm(model, tokenizer, texts: list[str], steps: int, seed: int = 0) -> float:
     """Next-token training on blocks of `texts`; returns the last loss."""
-    examples = blocks(tokenizer, texts)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=2e-3)
-    model.train()
-    loss = float("nan")
-    for batch in _batches(examples, 16, steps, seed):
+
+    def loss_of(batch: list) -> torch.Tensor:
         ids = torch.tensor(batch)
-        loss = _step(model, optimizer, model(input_ids=ids, labels=ids).loss)
-    model.eval()
-    return loss
+        return model(input_ids=ids, labels=ids).loss
+
+    return train_loop(model, blocks(tokenizer, texts), loss_of, steps, seed)
 
 
-def train_classifier(model, tokenizer, texts: list[str], labels: list[int], epochs: int,
-                     seed: int = 0, lr: float = 1e-3) -> float:
+def train_classifier(
+    model,
+    tokenizer,
+    texts: list[str],
+    labels: list[int],
+    epochs: int,
+    seed: int = 0,
+    lr: float = 1e-3,
+) -> float:
     """Sequence-classification training for `epochs` passes; returns the last loss."""
-    optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     pairs = list(zip(texts, labels))
-    steps = epochs * (len(pairs) // 16)
-    model.train()
-    loss = float("nan")
-    for batch in _batches(pairs, 16, steps, seed):
+
+    def loss_of(batch: list) -> torch.Tensor:
         inputs = tokenizer([t for t, _ in batch], padding=True, return_tensors="pt")
-        target = torch.tensor([y for _, y in batch])
-        loss = _step(model, optimizer, model(**inputs, labels=target).loss)
-    model.eval()
-    return loss
+        return model(**inputs, labels=torch.tensor([y for _, y in batch])).loss
+
+    return train_loop(model, pairs, loss_of, epochs * (len(pairs) // 16), seed, lr)
 
 
-def train_classifier_selecting(model, tokenizer, train: tuple[list, list], validation: tuple[list, list],
-                               epochs: int, lr: float = 1e-3) -> tuple[int, float]:
+def train_classifier_selecting(
+    model,
+    tokenizer,
+    train: tuple[list, list],
+    validation: tuple[list, list],
+    epochs: int,
+    lr: float = 1e-3,
+) -> tuple[int, float]:
     """Train epoch by epoch, keep the weights of the epoch best on `validation`; return it and its accuracy."""
     best_epoch, best_accuracy, best_state = 0, -1.0, None
     for epoch in range(1, epochs + 1):
@@ -121,11 +148,4 @@ def train_token_classifier(model, tokenizer, sentences: list, steps: int, seed: 
 
     collator = DataCollatorForTokenClassification(tokenizer)
     examples = [_ner_features(tokenizer, w, t, model.config.label2id) for w, t in sentences]
-    optimizer = torch.optim.AdamW(model.parameters(), lr=2e-3)
-    model.train()
-    loss = float("nan")
-    for batch in _batches(examples, 16, steps, seed):
-        loss = _step(model, optimizer, model(**collator(batch)).loss)
-    model.eval()
-    return loss
-
+    return train_loop(model, examples, lambda batch: model(**collator(batch)).loss, steps, seed)

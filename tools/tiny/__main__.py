@@ -1,4 +1,4 @@
-"""`python -m helpers.tiny build --out DIR [--only HUB_ID ...]`: rebuild the tiny stand-ins."""
+"""`python -m tools.tiny build --out DIR [--only HUB_ID ...]`: rebuild the tiny stand-ins."""
 
 from __future__ import annotations
 
@@ -6,18 +6,22 @@ import argparse
 import sys
 from pathlib import Path
 
-from helpers.manifest import write_manifest
-from helpers.tiny.build import build_all
-from helpers.tiny.recipes import RECIPES
+from tools.manifest import write_manifest
+from tools.tiny.build import build_all
+from tools.tiny.recipes import RECIPES
 
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line, build, and print one line per stand-in."""
-    parser = argparse.ArgumentParser(prog="python -m helpers.tiny", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.tiny", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="build tiny checkpoints into --out")
-    build.add_argument("--out", type=Path, required=True, help="folder to write (e.g. data/checkpoints)")
-    build.add_argument("--only", nargs="*", choices=[r.hub_id for r in RECIPES if r.saved], help="hub ids to build")
+    build.add_argument(
+        "--out", type=Path, required=True, help="folder to write (e.g. data/checkpoints)"
+    )
+    build.add_argument(
+        "--only", nargs="*", choices=[r.hub_id for r in RECIPES if r.saved], help="hub ids to build"
+    )
     args = parser.parse_args(argv)
     for hub_id, notes in build_all(args.out, args.only).items():
         print(f"{hub_id:60s} {notes}")

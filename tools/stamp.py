@@ -1,8 +1,8 @@
-"""`python -m helpers.stamp [--check]`: stamp the Colab badge and install cell on every notebook.
+"""`python -m tools.stamp [--check]`: stamp the Colab badge and install cell on every notebook.
 
 One setting, `[tool.course]` in pyproject.toml (`repository = "org/name"`, `branch`), decides
 where the badge points and what the Colab install cell clones. The command rewrites the first
-two cells of each `notebooks/NN_topic.py` and the chapter table of README.md between its
+two cells of each `sources/NN_topic.py` and the chapter table of README.md between its
 markers; `--check` only reports what is stale (exit 1). Then run `make outputs`.
 """
 
@@ -14,16 +14,16 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.outputs import sources
 from helpers.paths import REPO_ROOT
+from tools.sources import sources
 
 BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
 INSTALL_MARK = "# Colab only:"
 COLAB_FOLDER = "hf-course"
 TABLE_START, TABLE_END = "<!-- chapters:start -->", "<!-- chapters:end -->"
-INSTALL_CELL = '''# %%
+INSTALL_CELL = """# %%
 {mark} clone the course, install it and the libraries Colab lacks. A no-op elsewhere.
-# (Stamped by `python -m helpers.stamp` from [tool.course] in pyproject.toml; do not edit.)
+# (Stamped by `python -m tools.stamp` from [tool.course] in pyproject.toml; do not edit.)
 import sys
 
 if "google.colab" in sys.modules:
@@ -37,7 +37,7 @@ if "google.colab" in sys.modules:
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", "/content/{folder}"],
                    check=True)
     for folder in site.getsitepackages():
-        site.addsitedir(folder)  # picks up the editable install without a restart'''
+        site.addsitedir(folder)  # picks up the editable install without a restart"""
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,10 @@ class CourseSetting:
 
     def colab_url(self, notebook: str) -> str:
         """The Open-in-Colab address of `notebooks/<notebook>.ipynb`."""
-        return (f"https://colab.research.google.com/github/{self.repository}/blob/"
-                f"{self.branch}/notebooks/{notebook}.ipynb")
+        return (
+            f"https://colab.research.google.com/github/{self.repository}/blob/"
+            f"{self.branch}/notebooks/{notebook}.ipynb"
+        )
 
     def badge(self, notebook: str) -> str:
         """The markdown badge that opens `notebook` in Colab."""
@@ -59,18 +61,17 @@ class CourseSetting:
 
 def read_setting(pyproject: Path = REPO_ROOT / "pyproject.toml") -> CourseSetting:
     """The `[tool.course]` table of pyproject.toml."""
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
+    import tomllib
+
     table = tomllib.loads(pyproject.read_text(encoding="utf-8"))["tool"]["course"]
     return CourseSetting(table["repository"], table.get("branch", "main"))
 
 
 def stamp_cells(setting: CourseSetting, notebook: str) -> str:
     """The two stamped cells (badge, install) as jupytext percent text."""
-    install = INSTALL_CELL.format(mark=INSTALL_MARK, folder=COLAB_FOLDER, branch=setting.branch,
-                                  repository=setting.repository)
+    install = INSTALL_CELL.format(
+        mark=INSTALL_MARK, folder=COLAB_FOLDER, branch=setting.branch, repository=setting.repository
+    )
     return f"# %% [markdown]\n# {setting.badge(notebook)}\n\n{install}\n"
 
 
@@ -78,13 +79,18 @@ def _is_stamped(chunk: str) -> bool:
     """Whether a cell's text is one of the stamped cells."""
     lines = chunk.splitlines()
     return (BADGE_IMAGE in chunk and lines[0].startswith("# %% [markdown]")) or (
-        len(lines) > 1 and lines[0] == "# %%" and lines[1].startswith(INSTALL_MARK))
+        len(lines) > 1 and lines[0] == "# %%" and lines[1].startswith(INSTALL_MARK)
+    )
 
 
 def stamped_text(text: str, setting: CourseSetting, notebook: str) -> str:
     """`text` (a percent-format source) with fresh stamped cells right after its header."""
     header_end = text.index("# ---\n", 4) + len("# ---\n") if text.startswith("# ---\n") else 0
-    cells = [m.start() for m in re.finditer(r"^# %%", text, flags=re.MULTILINE) if m.start() >= header_end]
+    cells = [
+        m.start()
+        for m in re.finditer(r"^# %%", text, flags=re.MULTILINE)
+        if m.start() >= header_end
+    ]
     bounds = zip(cells, [*cells[1:], len(text)])
     keep = next((start for start, end in bounds if not _is_stamped(text[start:end])), len(text))
     header = text[:header_end].rstrip("\n") + "\n\n" if header_end else ""
@@ -101,10 +107,14 @@ def chapter_table(setting: CourseSetting, readme: str) -> str:
     known = dict(re.findall(r"^\| \[(\d\d_\w+)\]\(.*\| (.*?) \|$", readme, flags=re.MULTILINE))
     rows = ["| notebook | Colab | what you learn |", "|---|---|---|"]
     for source in sources():
-        title = re.search(r"^# # \d+ · (.*)$", source.read_text(encoding="utf-8"), flags=re.MULTILINE)
+        title = re.search(
+            r"^# # \d+ · (.*)$", source.read_text(encoding="utf-8"), flags=re.MULTILINE
+        )
         line = known.get(source.stem) or (title.group(1) if title else source.stem)
-        rows.append(f"| [{source.stem}](notebooks/{source.stem}.ipynb) | "
-                    f"{setting.badge(source.stem)} | {line} |")
+        rows.append(
+            f"| [{source.stem}](notebooks/{source.stem}.ipynb) | "
+            f"{setting.badge(source.stem)} | {line} |"
+        )
     return "\n".join(rows)
 
 
@@ -116,16 +126,19 @@ def stamped_readme(readme: str, setting: CourseSetting) -> str:
 
 def stale(setting: CourseSetting, readme: Path = REPO_ROOT / "README.md") -> list[Path]:
     """The notebook sources (and README) whose stamp is not the current one."""
-    found = [p for p in sources()
-             if stamped_text(p.read_text(encoding="utf-8"), setting, p.stem)
-             != p.read_text(encoding="utf-8")]
+    found = [
+        p
+        for p in sources()
+        if stamped_text(p.read_text(encoding="utf-8"), setting, p.stem)
+        != p.read_text(encoding="utf-8")
+    ]
     text = readme.read_text(encoding="utf-8")
     return found + ([readme] if stamped_readme(text, setting) != text else [])
 
 
 def main(argv: list[str] | None = None) -> int:
     """Stamp every notebook source and README (or, with --check, list the stale ones)."""
-    parser = argparse.ArgumentParser(prog="python -m helpers.stamp", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.stamp", description=__doc__)
     parser.add_argument("--check", action="store_true", help="only list stale files; exit 1 if any")
     check = parser.parse_args(argv).check
     setting = read_setting()
@@ -136,11 +149,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if paths else 0
     for path in paths:
         text = path.read_text(encoding="utf-8")
-        new = (stamped_readme(text, setting) if path.suffix == ".md"
-               else stamped_text(text, setting, path.stem))
+        new = (
+            stamped_readme(text, setting)
+            if path.suffix == ".md"
+            else stamped_text(text, setting, path.stem)
+        )
         path.write_text(new, encoding="utf-8")
-    print(f"{setting.repository}@{setting.branch}: {len(paths)} file(s) updated; "
-          "now run `make outputs` for the notebooks.")
+    print(
+        f"{setting.repository}@{setting.branch}: {len(paths)} file(s) updated; "
+        "now run `make outputs` for the notebooks."
+    )
     return 0
 
 

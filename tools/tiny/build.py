@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 import transformers
 
-from helpers.tiny.recipes import RECIPES, Built, Recipe
+from tools.tiny.recipes import RECIPES, Built, Recipe
 
 
 def _save(built: Built, folder: Path) -> None:
@@ -17,7 +17,9 @@ def _save(built: Built, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     built.model.save_pretrained(folder)
     built.tokenizer.save_pretrained(folder)
-    (folder / "tiny_build.json").write_text(json.dumps(built.notes, indent=1, sort_keys=True) + "\n")
+    (folder / "tiny_build.json").write_text(
+        json.dumps(built.notes, indent=1, sort_keys=True) + "\n"
+    )
 
 
 def _with_needs(selected: list[Recipe]) -> list[Recipe]:
@@ -46,6 +48,8 @@ def build_all(out: Path, only: list[str] | None = None, seed: int = 0) -> dict[s
         done[recipe.hub_id] = recipe.build(done)
         if recipe in selected:
             _save(done[recipe.hub_id], out / recipe.hub_id.replace("/", "--"))
-            report[recipe.hub_id] = {**done[recipe.hub_id].notes,
-                                     "seconds": round(time.perf_counter() - start, 1)}
+            report[recipe.hub_id] = {
+                **done[recipe.hub_id].notes,
+                "seconds": round(time.perf_counter() - start, 1),
+            }
     return report

@@ -50,4 +50,3 @@ def ner_sentences(count: int, seed: int = 0) -> list[tuple[list[str], list[str]]
     """`count` tagged sentences, reproducible from `seed`."""
     rng = random.Random(seed)
     return [ner_sentence(rng) for _ in range(count)]
-

@@ -21,7 +21,7 @@ from transformers import (
     GPT2LMHeadModel,
 )
 
-from helpers.tiny import synthetic, texts, tokenizers, training
+from tools.tiny import synthetic, texts, tokenizers, training
 
 SIZE = {"hidden": 64, "layers": 2, "heads": 2, "ffn": 256, "positions": 512}
 MLM_STEPS = 300
@@ -55,18 +55,28 @@ class Recipe:
 def _bert_config(tokenizer, **extra) -> BertConfig:
     """A tiny BERT config sized for `tokenizer`."""
     return BertConfig(
-        vocab_size=len(tokenizer), hidden_size=SIZE["hidden"], num_hidden_layers=SIZE["layers"],
-        num_attention_heads=SIZE["heads"], intermediate_size=SIZE["ffn"],
-        max_position_embeddings=SIZE["positions"], pad_token_id=tokenizer.pad_token_id, **extra,
+        vocab_size=len(tokenizer),
+        hidden_size=SIZE["hidden"],
+        num_hidden_layers=SIZE["layers"],
+        num_attention_heads=SIZE["heads"],
+        intermediate_size=SIZE["ffn"],
+        max_position_embeddings=SIZE["positions"],
+        pad_token_id=tokenizer.pad_token_id,
+        **extra,
     )
 
 
 def _distil_config(tokenizer, **extra) -> DistilBertConfig:
     """A tiny DistilBERT config sized for `tokenizer`."""
     return DistilBertConfig(
-        vocab_size=len(tokenizer), dim=SIZE["hidden"], n_layers=SIZE["layers"],
-        n_heads=SIZE["heads"], hidden_dim=SIZE["ffn"], max_position_embeddings=SIZE["positions"],
-        pad_token_id=tokenizer.pad_token_id, **extra,
+        vocab_size=len(tokenizer),
+        dim=SIZE["hidden"],
+        n_layers=SIZE["layers"],
+        n_heads=SIZE["heads"],
+        hidden_dim=SIZE["ffn"],
+        max_position_embeddings=SIZE["positions"],
+        pad_token_id=tokenizer.pad_token_id,
+        **extra,
     )
 
 
@@ -94,7 +104,8 @@ def bert_base(vocab: str) -> Callable[[dict], Built]:
 def _distil_tokenizer(bert_tokenizer) -> DistilBertTokenizer:
     """The DistilBERT tokenizer over a BERT vocabulary (no token_type_ids)."""
     return DistilBertTokenizer(
-        vocab=bert_tokenizer.get_vocab(), do_lower_case=bert_tokenizer.do_lower_case,
+        vocab=bert_tokenizer.get_vocab(),
+        do_lower_case=bert_tokenizer.do_lower_case,
         model_max_length=512,
     )
 
@@ -144,12 +155,18 @@ def sentiment(done: dict) -> Built:
     """DistilBERT fine-tuned on the course's sentiment sentences; epoch picked on dev, test held out."""
     base = done["distilbert/distilbert-base-uncased"]
     labels = {0: "NEGATIVE", 1: "POSITIVE"}
-    config = _distil_config(base.tokenizer, id2label=labels, label2id={v: k for k, v in labels.items()})
+    config = _distil_config(
+        base.tokenizer, id2label=labels, label2id={v: k for k, v in labels.items()}
+    )
     model = DistilBertForSequenceClassification(config)
     model.distilbert.load_state_dict(base.model.distilbert.state_dict())
     epoch, dev = training.train_classifier_selecting(
-        model, base.tokenizer, texts.sentiment_split("train"), texts.sentiment_split("validation"),
-        SENTIMENT_EPOCHS, lr=SENTIMENT_LR,
+        model,
+        base.tokenizer,
+        texts.sentiment_split("train"),
+        texts.sentiment_split("validation"),
+        SENTIMENT_EPOCHS,
+        lr=SENTIMENT_LR,
     )
     test = training.accuracy(model, base.tokenizer, *texts.sentiment_split("test"))
     notes = {"epoch": epoch, "validation_accuracy": round(dev, 3), "test_accuracy": round(test, 3)}
@@ -160,8 +177,12 @@ def gpt2(done: dict) -> Built:
     """A GPT-2 causal LM with a byte-level BPE, trained on the corpus."""
     tokenizer = tokenizers.gpt2_bpe(texts.tokenizer_texts())
     config = GPT2Config(
-        vocab_size=len(tokenizer), n_positions=SIZE["positions"], n_embd=SIZE["hidden"],
-        n_layer=SIZE["layers"], n_head=SIZE["heads"], bos_token_id=tokenizer.bos_token_id,
+        vocab_size=len(tokenizer),
+        n_positions=SIZE["positions"],
+        n_embd=SIZE["hidden"],
+        n_layer=SIZE["layers"],
+        n_head=SIZE["heads"],
+        bos_token_id=tokenizer.bos_token_id,
         eos_token_id=tokenizer.eos_token_id,
     )
     model = GPT2LMHeadModel(config)
@@ -174,13 +195,22 @@ def bart_mnli(done: dict) -> Built:
     tokenizer = tokenizers.bart_bpe(texts.tokenizer_texts())
     labels = dict(enumerate(NLI_LABELS))
     config = BartConfig(
-        vocab_size=len(tokenizer), d_model=SIZE["hidden"], encoder_layers=1, decoder_layers=1,
-        encoder_attention_heads=SIZE["heads"], decoder_attention_heads=SIZE["heads"],
-        encoder_ffn_dim=SIZE["ffn"], decoder_ffn_dim=SIZE["ffn"],
-        max_position_embeddings=SIZE["positions"], pad_token_id=tokenizer.pad_token_id,
-        bos_token_id=tokenizer.bos_token_id, eos_token_id=tokenizer.eos_token_id,
-        decoder_start_token_id=tokenizer.eos_token_id, forced_eos_token_id=tokenizer.eos_token_id,
-        id2label=labels, label2id={v: k for k, v in labels.items()},
+        vocab_size=len(tokenizer),
+        d_model=SIZE["hidden"],
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=SIZE["heads"],
+        decoder_attention_heads=SIZE["heads"],
+        encoder_ffn_dim=SIZE["ffn"],
+        decoder_ffn_dim=SIZE["ffn"],
+        max_position_embeddings=SIZE["positions"],
+        pad_token_id=tokenizer.pad_token_id,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        decoder_start_token_id=tokenizer.eos_token_id,
+        forced_eos_token_id=tokenizer.eos_token_id,
+        id2label=labels,
+        label2id={v: k for k, v in labels.items()},
     )
     return Built(BartForSequenceClassification(config), tokenizer, {"trained": False})
 
@@ -193,7 +223,9 @@ def ner(done: dict) -> Built:
         _bert_config(base.tokenizer, id2label=labels, label2id={v: k for k, v in labels.items()})
     )
     model.bert.load_state_dict(base.model.bert.state_dict(), strict=False)
-    loss = training.train_token_classifier(model, base.tokenizer, synthetic.ner_sentences(800), NER_STEPS)
+    loss = training.train_token_classifier(
+        model, base.tokenizer, synthetic.ner_sentences(800), NER_STEPS
+    )
     return Built(model, base.tokenizer, {"ner_loss": round(loss, 3)})
 
 
@@ -212,11 +244,20 @@ RECIPES = (
     Recipe(CASED, wordpiece(lowercase=False), saved=False),
     Recipe("google-bert/bert-base-uncased", bert_base(UNCASED), (UNCASED,)),
     Recipe("google-bert/bert-base-cased", bert_base(CASED), (CASED,)),
-    Recipe("distilbert/distilbert-base-uncased", distilbert_base, ("google-bert/bert-base-uncased",)),
-    Recipe("distilbert/distilbert-base-uncased-finetuned-sst-2-english", sentiment,
-           ("distilbert/distilbert-base-uncased",)),
+    Recipe(
+        "distilbert/distilbert-base-uncased", distilbert_base, ("google-bert/bert-base-uncased",)
+    ),
+    Recipe(
+        "distilbert/distilbert-base-uncased-finetuned-sst-2-english",
+        sentiment,
+        ("distilbert/distilbert-base-uncased",),
+    ),
     Recipe("openai-community/gpt2", gpt2),
     Recipe("facebook/bart-large-mnli", bart_mnli),
-    Recipe("dbmdz/bert-large-cased-finetuned-conll03-english", ner, ("google-bert/bert-base-cased",)),
-    Recipe("distilbert/distilbert-base-cased-distilled-squad", squad, ("google-bert/bert-base-cased",)),
+    Recipe(
+        "dbmdz/bert-large-cased-finetuned-conll03-english", ner, ("google-bert/bert-base-cased",)
+    ),
+    Recipe(
+        "distilbert/distilbert-base-cased-distilled-squad", squad, ("google-bert/bert-base-cased",)
+    ),
 )

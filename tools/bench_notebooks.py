@@ -1,4 +1,4 @@
-"""`python -m helpers.notebook_bench [NOTEBOOK ...]`: time every notebook in tiny mode.
+"""`python -m tools.bench_notebooks [NOTEBOOK ...]`: time every notebook in tiny mode.
 
 Runs each notebook source in a fresh kernel (as `make outputs` does, without saving), prints a
 table (wall time, kernel peak memory, cells, slowest cell) and the suite total, and writes the
@@ -16,9 +16,9 @@ import sys
 import time
 from pathlib import Path
 
-from helpers.notebook_run import NotebookRun, run_notebook
-from helpers.outputs import sources
 from helpers.paths import REPO_ROOT, run_dir
+from tools.runner import NotebookRun, run_notebook
+from tools.sources import sources
 
 SUITE_TARGET_S = 240.0
 NOTEBOOK_TARGET_S = 30.0
@@ -46,36 +46,58 @@ def misses(run: NotebookRun) -> list[str]:
 def row(run: NotebookRun) -> dict:
     """One notebook's results as a JSON-ready dict."""
     index, seconds = run.slowest
-    return {"notebook": run.name, "seconds": round(run.seconds, 2),
-            "peak_rss_mb": round(run.peak_rss_mb, 1), "cells": run.cells,
-            "slowest_cell": index, "slowest_cell_seconds": round(seconds, 2),
-            "target_seconds": target_seconds(run.name), "misses": misses(run), "error": run.error}
+    return {
+        "notebook": run.name,
+        "seconds": round(run.seconds, 2),
+        "peak_rss_mb": round(run.peak_rss_mb, 1),
+        "cells": run.cells,
+        "slowest_cell": index,
+        "slowest_cell_seconds": round(seconds, 2),
+        "target_seconds": target_seconds(run.name),
+        "misses": misses(run),
+        "error": run.error,
+    }
 
 
 def format_table(rows: list[dict]) -> str:
     """The printed table: one line per notebook, then the suite total."""
-    header = (f"{'notebook':24s} {'wall s':>7s} {'peak MB':>8s} {'cells':>5s} "
-              f"{'slowest cell':>14s}  targets")
+    header = (
+        f"{'notebook':24s} {'wall s':>7s} {'peak MB':>8s} {'cells':>5s} "
+        f"{'slowest cell':>14s}  targets"
+    )
     lines = [header]
     for r in rows:
         slowest = f"#{r['slowest_cell']} {r['slowest_cell_seconds']:.1f} s"
         verdict = "MISS " + ", ".join(r["misses"]) if r["misses"] else "ok"
-        lines.append(f"{r['notebook']:24s} {r['seconds']:7.1f} {r['peak_rss_mb']:8.0f} "
-                     f"{r['cells']:5d} {slowest:>14s}  {verdict}")
+        lines.append(
+            f"{r['notebook']:24s} {r['seconds']:7.1f} {r['peak_rss_mb']:8.0f} "
+            f"{r['cells']:5d} {slowest:>14s}  {verdict}"
+        )
     total = sum(r["seconds"] for r in rows)
     verdict = "ok" if total <= SUITE_TARGET_S else f"MISS > {SUITE_TARGET_S:.0f} s"
-    lines.append(f"{'suite total':24s} {total:7.1f} {max((r['peak_rss_mb'] for r in rows), default=0):8.0f} "
-                 f"{sum(r['cells'] for r in rows):5d} {'':>14s}  {verdict}")
+    lines.append(
+        f"{'suite total':24s} {total:7.1f} {max((r['peak_rss_mb'] for r in rows), default=0):8.0f} "
+        f"{sum(r['cells'] for r in rows):5d} {'':>14s}  {verdict}"
+    )
     return "\n".join(lines)
 
 
 def report(rows: list[dict]) -> dict:
     """The JSON document: machine, targets, rows and total."""
-    return {"when": time.strftime("%Y-%m-%dT%H:%M:%S"), "python": platform.python_version(),
-            "cpus": os.cpu_count(), "mode": "tiny",
-            "targets": {"suite_seconds": SUITE_TARGET_S, "notebook_seconds": NOTEBOOK_TARGET_S,
-                        "slow_notebook_seconds": SLOW_TARGETS_S, "peak_rss_mb": PEAK_TARGET_MB},
-            "notebooks": rows, "total_seconds": round(sum(r["seconds"] for r in rows), 2)}
+    return {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "mode": "tiny",
+        "targets": {
+            "suite_seconds": SUITE_TARGET_S,
+            "notebook_seconds": NOTEBOOK_TARGET_S,
+            "slow_notebook_seconds": SLOW_TARGETS_S,
+            "peak_rss_mb": PEAK_TARGET_MB,
+        },
+        "notebooks": rows,
+        "total_seconds": round(sum(r["seconds"] for r in rows), 2),
+    }
 
 
 def write_report(document: dict, folder: Path) -> Path:
@@ -90,7 +112,7 @@ def write_report(document: dict, folder: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     """Benchmark the named notebooks (default: all); exit 2 when a name matches nothing."""
-    parser = argparse.ArgumentParser(prog="python -m helpers.notebook_bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.bench_notebooks", description=__doc__)
     parser.add_argument("notebooks", nargs="*", help="names like 01_pipeline (default: all)")
     chosen = sources(parser.parse_args(argv).notebooks)
     if not chosen:

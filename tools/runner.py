@@ -1,7 +1,7 @@
 """Run one notebook source in a fresh kernel in tiny mode, timing each cell and sampling memory.
 
-Shared by the notebook benchmark (`helpers.notebook_bench`), the upgrade canary
-(`helpers.canary`) and the rerun guards in tests/.
+Shared by `tools.outputs`, the notebook benchmark (`tools.bench_notebooks`), the upgrade canary
+(`tools.canary`) and the rerun guards in tests/.
 """
 
 from __future__ import annotations
@@ -12,17 +12,22 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers.outputs import read_source
-
-TINY_ENV = {"COURSE_MODE": "tiny", "HF_HUB_OFFLINE": "1", "PYTHONHASHSEED": "0"}
+from helpers.mode import TINY_ENV
+from tools.sources import read_source
 
 # Another CPU code path than the native one, to catch saved outputs that depend on the machine:
 # torch's kernels (ATEN_CPU_CAPABILITY), MKL's and oneDNN's instruction sets, one level down.
 LOWER_CODE_PATH = {
-    "AVX512": {"ATEN_CPU_CAPABILITY": "avx2", "MKL_ENABLE_INSTRUCTIONS": "AVX2",
-               "ONEDNN_MAX_CPU_ISA": "AVX2"},
-    "AVX2": {"ATEN_CPU_CAPABILITY": "default", "MKL_ENABLE_INSTRUCTIONS": "SSE4_2",
-             "ONEDNN_MAX_CPU_ISA": "SSE41"},
+    "AVX512": {
+        "ATEN_CPU_CAPABILITY": "avx2",
+        "MKL_ENABLE_INSTRUCTIONS": "AVX2",
+        "ONEDNN_MAX_CPU_ISA": "AVX2",
+    },
+    "AVX2": {
+        "ATEN_CPU_CAPABILITY": "default",
+        "MKL_ENABLE_INSTRUCTIONS": "SSE4_2",
+        "ONEDNN_MAX_CPU_ISA": "SSE41",
+    },
 }
 # Where there is no lower code path (no AVX2, or an Arm CPU): two torch threads instead of one.
 OTHER_THREADS = {"COURSE_TINY_THREADS": "2"}
@@ -129,8 +134,9 @@ def _first_error(notebook) -> str:
     return ""
 
 
-def run_notebook(source: Path, cwd: Path | None = None, env: dict[str, str] | None = None,
-                 timeout: int = 600) -> NotebookRun:
+def run_notebook(
+    source: Path, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: int = 600
+) -> NotebookRun:
     """Execute `source` (a jupytext .py) in a fresh kernel; errors are recorded, not raised."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, DeadKernelError
@@ -138,10 +144,16 @@ def run_notebook(source: Path, cwd: Path | None = None, env: dict[str, str] | No
     notebook = read_source(source)
     run = NotebookRun(source.stem, cells=sum(c.cell_type == "code" for c in notebook.cells))
     started: dict[int, float] = {}
-    code_index = {id(c): i for i, c in enumerate(c for c in notebook.cells if c.cell_type == "code")}
-    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
-                            coalesce_streams=True,
-                            resources={"metadata": {"path": str(cwd or source.parent)}})
+    code_index = {
+        id(c): i for i, c in enumerate(c for c in notebook.cells if c.cell_type == "code")
+    }
+    client = NotebookClient(
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        coalesce_streams=True,
+        resources={"metadata": {"path": str(cwd or source.parent)}},
+    )
     sampler: list[MemorySampler] = []
 
     def on_start(**_) -> None:

@@ -25,7 +25,9 @@ def _byte_bpe(texts: list[str], specials: list[str]) -> tuple[dict[str, int], li
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tok.decoder = decoders.ByteLevel()
     trainer = trainers.BpeTrainer(
-        vocab_size=BPE_SIZE, special_tokens=specials, show_progress=False,
+        vocab_size=BPE_SIZE,
+        special_tokens=specials,
+        show_progress=False,
         initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
     )
     tok.train_from_iterator(texts, trainer)

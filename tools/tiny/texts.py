@@ -27,4 +27,9 @@ def paraphrase_sentences() -> list[str]:
 
 def tokenizer_texts() -> list[str]:
     """Everything a tiny tokenizer learns its vocabulary from."""
-    return corpus_paragraphs() + [course_text("korean").strip()] + sentiment_split("train")[0] + paraphrase_sentences()
+    return (
+        corpus_paragraphs()
+        + [course_text("korean").strip()]
+        + sentiment_split("train")[0]
+        + paraphrase_sentences()
+    )

@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     formats: ipynb,py:percent
+#     formats: notebooks//ipynb,sources//py:percent
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -16,7 +16,7 @@
 
 # %%
 # Colab only: clone the course, install it and the libraries Colab lacks. A no-op elsewhere.
-# (Stamped by `python -m helpers.stamp` from [tool.course] in pyproject.toml; do not edit.)
+# (Stamped by `python -m tools.stamp` from [tool.course] in pyproject.toml; do not edit.)
 import sys
 
 if "google.colab" in sys.modules:
@@ -217,8 +217,9 @@ table["training time (s)"] = [full_run.metrics["train_runtime"], lora_run.metric
 table["training time (s)"].round(2)
 
 # %%
-helpers.compare_bars(table.to_dict(orient="index"), "Full fine-tuning vs LoRA on MRPC",
-                     log=["trainable parameters", "weights on disk (KiB)"])
+chart = helpers.compare_bars(table.to_dict(orient="index"), "Full fine-tuning vs LoRA on MRPC",
+                             log=["trainable parameters", "weights on disk (KiB)"])
+chart.series["F1"]  # what the F1 panel shows: full fine-tuning, then LoRA
 
 # %% [markdown]
 # **Reading the table.** LoRA trains and stores a small fraction of the parameters. On a tiny

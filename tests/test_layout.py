@@ -1,0 +1,132 @@
+"""The layout's contract: `helpers` (what notebooks import) is light and never imports `tools`
+(what maintainers run); notebooks never import `tools`; no import cycles in either package."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGES = ("helpers", "tools")
+
+
+def module_name(path: Path) -> str:
+    """helpers/exercises/ch01.py -> helpers.exercises.ch01; a package's __init__ -> the package."""
+    parts = list(path.relative_to(REPO).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for package in PACKAGES for p in (REPO / package).rglob("*.py")}
+
+
+def _type_checking_lines(tree: ast.Module) -> set[int]:
+    """Line numbers inside `if TYPE_CHECKING:` blocks (imports there never run)."""
+    lines = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            lines |= {n.lineno for n in ast.walk(node) if hasattr(n, "lineno")}
+    return lines
+
+
+def imports(path: Path) -> set[str]:
+    """Every module `path` imports when it runs, at the top or inside functions."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped, found = _type_checking_lines(tree), set()
+    for node in ast.walk(tree):
+        if getattr(node, "lineno", None) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            subs = {f"{node.module}.{alias.name}" for alias in node.names}
+            found |= (subs & MODULES.keys()) or {node.module}
+    return found
+
+
+def internal_graph() -> dict[str, set[str]]:
+    """Edges between the modules of helpers and tools."""
+    return {
+        name: {m for m in imports(path) if m in MODULES and m != name}
+        for name, path in MODULES.items()
+    }
+
+
+def test_helpers_never_imports_tools():
+    offenders = {
+        name: sorted(m for m in imports(path) if m.split(".")[0] == "tools")
+        for name, path in MODULES.items()
+        if name.startswith("helpers")
+    }
+    assert not any(offenders.values()), offenders
+
+
+def test_notebooks_never_import_tools():
+    offenders = [
+        p.name
+        for p in (REPO / "sources").glob("*.py")
+        if any(m.split(".")[0] == "tools" for m in imports(p))
+    ]
+    assert not offenders
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One import cycle as a list of modules, or [] when the graph has none."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return stack[stack.index(nxt) :] + [nxt]
+            if nxt not in state and (cycle := visit(nxt)):
+                return cycle
+        state[node] = 2
+        stack.pop()
+        return []
+
+    for start in sorted(graph):
+        if start not in state and (cycle := visit(start)):
+            return cycle
+    return []
+
+
+def test_find_cycle_finds_one():
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_import_cycles():
+    assert find_cycle(internal_graph()) == []
+
+
+@pytest.mark.parametrize("heavy", ["torch", "matplotlib", "datasets", "evaluate", "transformers"])
+def test_import_helpers_loads_no_heavy_library(heavy):
+    code = f"import helpers, sys; print({heavy!r} in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+        timeout=60,
+    )
+    assert done.stdout.strip() == "False"
+
+
+def test_every_public_name_of_helpers_loads():
+    import helpers
+
+    missing = [name for name in helpers.__all__ if getattr(helpers, name, None) is None]
+    assert not missing
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        helpers.nope  # noqa: B018
+
+
+def test_the_public_names_are_the_lazy_ones():
+    import helpers
+
+    assert helpers.__all__ == sorted(helpers._EXPORTS)
