@@ -89,7 +89,21 @@ def _unknown_tiny(name: str) -> CourseError:
 
 
 def checkpoint(name: str, mode: str | None = None) -> str:
-    """Where to load `name` from: a local folder in tiny mode or a mirror, else the hub id."""
+    """Where to load checkpoint `name` from, for `from_pretrained` or `pipeline(model=...)`.
+
+    Args:
+        name: a Hub id or short name the course uses ("bert-base-uncased",
+            "google-bert/bert-base-uncased"), or a local model folder (returned as it is).
+        mode: "tiny" or "full"; None reads the course's mode (COURSE_MODE, or automatic).
+
+    Returns:
+        Tiny mode: the folder of the committed tiny stand-in under data/checkpoints. Full mode:
+        the `COURSE_MODELS_DIR/<org>--<name>` folder when that mirror exists, else `name` itself.
+
+    Raises:
+        CourseError: in tiny mode, a name with no stand-in (the known names are listed) or a
+        stand-in folder missing from data/.
+    """
     if Path(name).is_dir():
         return name
     mode = mode or current_mode()

@@ -31,7 +31,24 @@ def _glue_task(name: str | None):
 
 
 def load_dataset(path: str, name: str | None = None, *, split: str | None = None, **kwargs):
-    """Like `datasets.load_dataset`; in tiny mode GLUE maps to the course's own files."""
+    """`datasets.load_dataset` with the same signature; GLUE also works offline.
+
+    Args:
+        path: a data set name ("glue" or "nyu-mll/glue" for GLUE), a file builder ("csv",
+            "json", ...) or a local path; anything else goes to `datasets.load_dataset`.
+        name: the configuration, e.g. "mrpc" or "sst2" for GLUE.
+        split: one split ("train", "validation", "test"), or None for all of them.
+        **kwargs: passed on to `datasets.load_dataset` (data_files=..., etc.).
+
+    Returns:
+        A `DatasetDict` (or a `Dataset` for one split) with the Hub's features: ClassLabel
+        names and `idx` for GLUE. Tiny mode reads the course's files under data/glue; full mode
+        reads `GLUE_DIR` when set, else the Hub (`datasets.load_dataset("nyu-mll/glue", name)`).
+
+    Raises:
+        CourseError: an unknown GLUE task, a missing file, a malformed row (file and line named),
+            or, in tiny mode, a data set with no course copy (the known ones are listed).
+    """
     import datasets
 
     if path in FILE_BUILDERS or Path(path).exists():

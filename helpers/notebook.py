@@ -96,11 +96,24 @@ def quiet_libraries() -> None:
 
 
 def setup_notebook(seed: int = 42, chapter: str = "") -> CourseConfig:
-    """Resolve the mode, seed everything and print mode, versions and device.
+    """The first cell of every lesson: resolve the mode, seed everything, print mode, versions
+    and device.
 
     Tiny mode also pins one torch thread and hides warnings, progress bars and load reports so
-    that the saved outputs stay comparable; full mode leaves all of them on. Runs write under
-    `runs/<mode>/<chapter>/`, so runs in different modes never share a folder.
+    that the saved outputs stay comparable; full mode leaves all of them on.
+
+    Args:
+        seed: seeds Python, NumPy and torch (`transformers.set_seed`).
+        chapter: the lesson's name, e.g. "03_trainer_mrpc": its runs write under
+            `runs/<mode>/<chapter>/`, so runs in different modes never share a folder.
+
+    Returns:
+        A frozen `CourseConfig`: mode, seed, device ("cuda" or "cpu"), run_dir, gpus, and the
+        derived `tiny`, `fp16` and `mixed_precision`.
+
+    Raises:
+        CourseError: COURSE_MODE is neither tiny nor full, or the course's data folder is missing
+        (a non-editable install).
     """
     data_dir()  # fails at once, with the fix, when the course's files are not there
     mode, reason = resolve_mode()
