@@ -180,13 +180,14 @@ start, end, answer
 # ### Try it: turn a span into text
 # Given the token positions `start` and `end` (inclusive), write the answer text. Replace `None`
 # and run the cell; the check compares your text with the tokens at those positions.
+# The solution is folded away in the cell after yours: show it when you have tried.
 
 # %%
 my_answer = None  # e.g. qa_tokenizer.decode(...)
 helpers.check_span(qa_tokenizer, inputs, start, end, my_answer)
 
-# %% tags=["solution"]
-# Solution
+# %% tags=["solution"] cellView="form" jupyter={"source_hidden": true}
+# @title Solution (double-click to show)
 my_answer = qa_tokenizer.decode(inputs["input_ids"][0, start : end + 1])
 helpers.check_span(qa_tokenizer, inputs, start, end, my_answer)
 
@@ -246,13 +247,14 @@ helpers.bar_probabilities(names, all_probs, reviews, title="Sentiment of four re
 # %% [markdown]
 # ### Try it: softmax by hand
 # Compute the probabilities from `logits` yourself with `exp` and a sum (no `torch.softmax`).
+# The solution is folded away in the cell after yours: show it when you have tried.
 
 # %%
 my_probabilities = None  # your code: logits.exp() / ...
 helpers.check_softmax(logits, my_probabilities)
 
-# %% tags=["solution"]
-# Solution
+# %% tags=["solution"] cellView="form" jupyter={"source_hidden": true}
+# @title Solution (double-click to show)
 my_probabilities = logits.exp() / logits.exp().sum(dim=-1, keepdim=True)
 helpers.check_softmax(logits, my_probabilities)
 
@@ -276,12 +278,23 @@ for name in ["bert-base-uncased", "gpt2", "facebook/bart-large-mnli"]:
 
 # %% [markdown]
 # ## Quiz
+# Replace `None` with the letter of your answer and run the cell: a right answer says why it
+# is right, a wrong one gives a hint, and you can try again.
 
 # %%
 helpers.quiz("01.1", answer=None)
 
 # %%
 helpers.quiz("01.2", answer=None)
+
+# %%
+helpers.quiz("01.3", answer=None)
+
+# %%
+helpers.quiz("01.4", answer=None)
+
+# %%
+helpers.quiz("01.5", answer=None)
 
 # %% [markdown]
 # ## Summary

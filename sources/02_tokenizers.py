@@ -148,14 +148,15 @@ print("same as one at a time, without mask:", torch.allclose(no_mask, torch.stac
 # ### Try it: a padded batch that gives the right logits
 # Tokenize the three sentences below into one padded batch, run the model with the attention
 # mask, and store the logits in `my_logits`.
+# The solution is folded away in the cell after yours: show it when you have tried.
 
 # %%
 three = ["Great value.", "The room smelled of smoke.", "Friendly staff and a quiet, clean room."]
 my_logits = None  # your code
 helpers.check_padded_batch(model, sst_tokenizer, three, my_logits)
 
-# %% tags=["solution"]
-# Solution
+# %% tags=["solution"] cellView="form" jupyter={"source_hidden": true}
+# @title Solution (double-click to show)
 with torch.no_grad():
     my_logits = model(**sst_tokenizer(three, padding=True, return_tensors="pt")).logits
 helpers.check_padded_batch(model, sst_tokenizer, three, my_logits)
@@ -190,14 +191,15 @@ for token, type_id in zip(tokenizer.convert_ids_to_tokens(pair_encoding["input_i
 # %% [markdown]
 # ### Try it: encode a pair
 # Encode the two sentences below as *one* pair (not two separate texts) and store the result.
+# The solution is folded away in the cell after yours: show it when you have tried.
 
 # %%
 first, second = "The museum opens at nine.", "Doors open at 9 a.m."
 my_encoding = None  # your code
 helpers.check_pair_encoding(tokenizer, first, second, my_encoding)
 
-# %% tags=["solution"]
-# Solution
+# %% tags=["solution"] cellView="form" jupyter={"source_hidden": true}
+# @title Solution (double-click to show)
 my_encoding = tokenizer(first, second)
 helpers.check_pair_encoding(tokenizer, first, second, my_encoding)
 
@@ -274,12 +276,23 @@ with torch.no_grad():
 
 # %% [markdown]
 # ## Quiz
+# Replace `None` with the letter of your answer and run the cell: a right answer says why it
+# is right, a wrong one gives a hint, and you can try again.
 
 # %%
 helpers.quiz("02.1", answer=None)
 
 # %%
 helpers.quiz("02.2", answer=None)
+
+# %%
+helpers.quiz("02.3", answer=None)
+
+# %%
+helpers.quiz("02.4", answer=None)
+
+# %%
+helpers.quiz("02.5", answer=None)
 
 # %% [markdown]
 # ## Summary

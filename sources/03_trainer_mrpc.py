@@ -269,14 +269,15 @@ print("stopped after", len(evals), "of", stop_args.num_train_epochs, "epochs;",
 # SST-2 classifies the sentiment of one sentence. Load the course's sentiment sentences with
 # `helpers.load_dataset("glue", "sst2")` and tokenize them the same way, for one text column
 # (`sentence`), truncating and without padding. Store the mapped `DatasetDict` in `sst2_tokenized`.
+# The solution is folded away in the cell after yours: show it when you have tried.
 
 # %%
 sst2 = helpers.load_dataset("glue", "sst2")
 sst2_tokenized = None  # your code
 helpers.check_single_sentence(tokenizer, sst2, sst2_tokenized)
 
-# %% tags=["solution"]
-# Solution
+# %% tags=["solution"] cellView="form" jupyter={"source_hidden": true}
+# @title Solution (double-click to show)
 def tokenize_sentence(example):
     return tokenizer(example["sentence"], truncation=True)
 
@@ -286,12 +287,23 @@ helpers.check_single_sentence(tokenizer, sst2, sst2_tokenized)
 
 # %% [markdown]
 # ## Quiz
+# Replace `None` with the letter of your answer and run the cell: a right answer says why it
+# is right, a wrong one gives a hint, and you can try again.
 
 # %%
 helpers.quiz("03.1", answer=None)
 
 # %%
 helpers.quiz("03.2", answer=None)
+
+# %%
+helpers.quiz("03.3", answer=None)
+
+# %%
+helpers.quiz("03.4", answer=None)
+
+# %%
+helpers.quiz("03.5", answer=None)
 
 # %% [markdown]
 # ## Summary

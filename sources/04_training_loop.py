@@ -111,13 +111,14 @@ print(num_training_steps, "training steps")
 # ### Try it: the learning rate of the linear schedule
 # What is the learning rate after 22 steps (one epoch here)? Compute it from
 # `training.learning_rate` and `num_training_steps` (no warmup).
+# The solution is folded away in the cell after yours: show it when you have tried.
 
 # %%
 lr_after_22 = None  # your code
 helpers.check_linear_lr(training.learning_rate, num_training_steps, 22, lr_after_22)
 
-# %% tags=["solution"]
-# Solution
+# %% tags=["solution"] cellView="form" jupyter={"source_hidden": true}
+# @title Solution (double-click to show)
 lr_after_22 = training.learning_rate * (num_training_steps - 22) / num_training_steps
 helpers.check_linear_lr(training.learning_rate, num_training_steps, 22, lr_after_22)
 
@@ -244,12 +245,23 @@ print(f"largest per-step loss gap {max(gaps):.1e}; validation loss gap "
 # generator or `weight_decay=0.0`, and the curves drift apart.
 #
 # ## Quiz
+# Replace `None` with the letter of your answer and run the cell: a right answer says why it
+# is right, a wrong one gives a hint, and you can try again.
 
 # %%
 helpers.quiz("04.1", answer=None)
 
 # %%
 helpers.quiz("04.2", answer=None)
+
+# %%
+helpers.quiz("04.3", answer=None)
+
+# %%
+helpers.quiz("04.4", answer=None)
+
+# %%
+helpers.quiz("04.5", answer=None)
 
 # %% [markdown]
 # ## Summary

@@ -215,13 +215,14 @@ notebook_launcher(training_function, (train_config,), num_processes=plan.num_pro
 # ### Try it: batches per process
 # The 350 training pairs in batches of 16 make 22 batches, 11 per process for 2 processes. How
 # many batches would each process get with 8 processes?
+# The solution is folded away in the cell after yours: show it when you have tried.
 
 # %%
 batches_per_process = None  # your answer
 helpers.check_batches_per_process(350, 16, 8, batches_per_process)
 
-# %% tags=["solution"]
-# Solution
+# %% tags=["solution"] cellView="form" jupyter={"source_hidden": true}
+# @title Solution (double-click to show)
 import math
 
 batches_per_process = math.ceil(math.ceil(350 / 16) / 8)
@@ -261,12 +262,26 @@ print(command)
 
 # %% [markdown]
 # ## Quiz
+# Replace `None` with the letter of your answer and run the cell: a right answer says why it
+# is right, a wrong one gives a hint, and you can try again.
 
 # %%
 helpers.quiz("05.1", answer=None)
 
 # %%
 helpers.quiz("05.2", answer=None)
+
+# %%
+helpers.quiz("05.3", answer=None)
+
+# %%
+helpers.quiz("05.4", answer=None)
+
+# %%
+helpers.quiz("05.5", answer=None)
+
+# %%
+helpers.quiz("05.6", answer=None)
 
 # %% [markdown]
 # ## Summary

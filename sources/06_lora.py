@@ -272,6 +272,7 @@ print("merged ≈ trained (max |difference| < 1e-5):", difference < 1e-5)
 # ### Try it: LoRA for another architecture
 # Write a `LoraConfig` for **DistilBERT** (sequence classification): pick `r` and the attention
 # layers to target. Use the listing cell above on `distil` to find DistilBERT's names.
+# The solution is folded away in the cell after yours: show it when you have tried.
 
 # %%
 distil = AutoModelForSequenceClassification.from_pretrained(
@@ -279,20 +280,34 @@ distil = AutoModelForSequenceClassification.from_pretrained(
 my_config = None  # LoraConfig(task_type=..., r=..., target_modules=[...])
 helpers.check_lora_config(distil, my_config)
 
-# %% tags=["solution"]
-# Solution
+# %% tags=["solution"] cellView="form" jupyter={"source_hidden": true}
+# @title Solution (double-click to show)
 my_config = LoraConfig(task_type=TaskType.SEQ_CLS, r=8, lora_alpha=16, lora_dropout=0.1,
                        target_modules=["q_lin", "v_lin"])
 helpers.check_lora_config(distil, my_config)
 
 # %% [markdown]
 # ## Quiz
+# Replace `None` with the letter of your answer and run the cell: a right answer says why it
+# is right, a wrong one gives a hint, and you can try again.
 
 # %%
 helpers.quiz("06.1", answer=None)
 
 # %%
 helpers.quiz("06.2", answer=None)
+
+# %%
+helpers.quiz("06.3", answer=None)
+
+# %%
+helpers.quiz("06.4", answer=None)
+
+# %%
+helpers.quiz("06.5", answer=None)
+
+# %%
+helpers.quiz("06.6", answer=None)
 
 # %% [markdown]
 # ## Summary

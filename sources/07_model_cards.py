@@ -224,13 +224,14 @@ sorted(loaded.data.to_dict())
 # ### Try it: one more result
 # Build `my_card_data`, a `ModelCardData` like `card_data` whose `eval_results` also report the
 # validation loss (`metric_type="loss"`), every value taken from `metrics`.
+# The solution is folded away in the cell after yours: show it when you have tried.
 
 # %%
 my_card_data = None  # ModelCardData(model_name=..., eval_results=[EvalResult(...), ...])
 helpers.check_card_results(my_card_data, metrics)
 
-# %% tags=["solution"]
-# Solution
+# %% tags=["solution"] cellView="form" jupyter={"source_hidden": true}
+# @title Solution (double-click to show)
 with_loss = {**results, "loss": metrics["eval_loss"]}
 my_card_data = ModelCardData(model_name="bert-finetuned-mrpc", eval_results=[
     EvalResult(task_type="text-classification", dataset_type="nyu-mll/glue",
@@ -283,12 +284,29 @@ else:
 # `pipeline("text-classification", model="your-name/bert-finetuned-mrpc")`.
 #
 # ## Quiz
+# Replace `None` with the letter of your answer and run the cell: a right answer says why it
+# is right, a wrong one gives a hint, and you can try again.
 
 # %%
 helpers.quiz("07.1", answer=None)
 
 # %%
 helpers.quiz("07.2", answer=None)
+
+# %%
+helpers.quiz("07.3", answer=None)
+
+# %%
+helpers.quiz("07.4", answer=None)
+
+# %%
+helpers.quiz("07.5", answer=None)
+
+# %%
+helpers.quiz("07.6", answer=None)
+
+# %%
+helpers.quiz("07.7", answer=None)
 
 # %% [markdown]
 # ## Summary

@@ -1,3 +1,4 @@
+import nbformat
 import pytest
 import torch
 
@@ -11,6 +12,9 @@ from helpers import (
 )
 from helpers.errors import CourseError
 from helpers.exercises import QUIZZES
+from tools.sources import notebook_of, read_source, sources
+
+SOLUTION_TITLE = "# @title Solution (double-click to show)"
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +125,54 @@ def test_every_quiz_key_is_right_and_every_other_choice_is_wrong(quiz_id, capsys
     assert entry.why in capsys.readouterr().out
     for letter in set(entry.choices) - {entry.answer}:
         assert not quiz(quiz_id, letter)
+
+
+CHAPTERS = [f"{n:02d}" for n in range(1, 8)]
+
+
+def chapter_quizzes(chapter: str) -> list[str]:
+    """The quiz ids of one chapter, in order."""
+    return sorted(k for k in QUIZZES if k.startswith(f"{chapter}."))
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_chapter_has_a_quiz_of_at_least_five_questions(chapter):
+    assert len(chapter_quizzes(chapter)) >= 5
+
+
+@pytest.mark.parametrize("quiz_id", sorted(QUIZZES))
+def test_every_quiz_explains_its_answer_and_hints_at_it(quiz_id):
+    entry = QUIZZES[quiz_id]
+    assert (
+        3 <= len(entry.choices) <= 4 and list(entry.choices) == list("abcd")[: len(entry.choices)]
+    )
+    assert entry.question.strip() and all(text.strip() for text in entry.choices.values())
+    assert entry.why.strip() and entry.hint.strip() and entry.why != entry.hint
+
+
+def test_a_wrong_answer_gives_the_hint_and_invites_another_try(capsys):
+    entry = QUIZZES["03.3"]
+    wrong = next(letter for letter in entry.choices if letter != entry.answer)
+    assert not quiz("03.3", wrong)
+    out = capsys.readouterr().out
+    assert entry.hint in out and "Try another letter" in out and entry.why not in out
+
+
+@pytest.mark.parametrize("source", sources(), ids=lambda p: p.stem)
+def test_each_quiz_of_a_chapter_has_one_cell_in_its_notebook(source):
+    cells = [c.source for c in read_source(source).cells if c.cell_type == "code"]
+    asked = [c for c in cells if c.startswith("helpers.quiz(")]
+    expected = [f'helpers.quiz("{q}", answer=None)' for q in chapter_quizzes(source.stem[:2])]
+    assert asked == expected
+
+
+@pytest.mark.parametrize("source", sources(), ids=lambda p: p.stem)
+def test_every_solution_cell_is_hidden_in_jupyterlab_and_colab(source):
+    saved = nbformat.read(notebook_of(source), as_version=4).cells
+    for cells in (read_source(source).cells, saved):
+        solutions = [c for c in cells if "solution" in c.metadata.get("tags", [])]
+        assert solutions, f"{source.name} has no solution cell"
+        for cell in solutions:
+            assert cell.metadata.get("jupyter", {}).get("source_hidden") is True  # JupyterLab
+            assert cell.metadata.get("cellView") == "form"  # Colab shows the title only
+            assert cell.source.splitlines()[0] == SOLUTION_TITLE

@@ -48,7 +48,11 @@ def unanswered(answer) -> bool:
 
 
 def ask(quiz: Quiz, answer: str | None) -> Verdict:
-    """Print the question and choices; with an answer, say whether it is right and why."""
+    """Print the question and choices; with an answer, say whether it is right and why.
+
+    A right answer prints the explanation (`why`); a wrong one prints the hint and invites
+    another try, without giving the answer away.
+    """
     print(quiz.question)
     for letter, text in quiz.choices.items():
         print(f"  {letter}) {text}")
@@ -61,4 +65,4 @@ def ask(quiz: Quiz, answer: str | None) -> Verdict:
         return verdict(False, f"{answer!r} is not a choice; pick one of {list(quiz.choices)}.")
     if letter == quiz.answer:
         return verdict(True, quiz.why)
-    return verdict(False, f"{letter}) is not it. Hint: {quiz.hint}")
+    return verdict(False, f"{letter}) is not it. Hint: {quiz.hint} Try another letter.")
