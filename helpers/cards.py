@@ -13,6 +13,12 @@ CARD_TEMPLATE = """---
 
 {{ description }}
 
+## How to use
+
+```python
+{{ how_to_use }}
+```
+
 ## Intended uses and limitations
 
 {{ intended_uses }}

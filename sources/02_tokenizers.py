@@ -12,27 +12,6 @@
 # ---
 
 # %% [markdown]
-# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/02_tokenizers.ipynb)
-
-# %%
-# Colab only: clone the course, install it and the libraries Colab lacks. A no-op elsewhere.
-# (Stamped by `python -m tools.stamp` from [tool.course] in pyproject.toml; do not edit.)
-import sys
-
-if "google.colab" in sys.modules:
-    import site
-    import subprocess
-    from pathlib import Path
-
-    if not Path("/content/hf-course").is_dir():
-        subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", "main",
-                        "https://github.com/hf-course/notebooks", "/content/hf-course"], check=True)
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", "/content/hf-course"],
-                   check=True)
-    for folder in site.getsitepackages():
-        site.addsitedir(folder)  # picks up the editable install without a restart
-
-# %% [markdown]
 # # 02 · Tokenizers and models
 #
 # **Goals.** By the end of this lesson you can
@@ -47,6 +26,26 @@ if "google.colab" in sys.modules:
 # > stand-in checkpoints whose vocabularies were trained on the course's own texts. The code is the
 # > real code; in full mode (Colab, or any machine that reaches the Hub) the vocabularies are
 # > the real ones and the token lists change accordingly.
+
+# %% [markdown]
+# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/02_tokenizers.ipynb) In Colab, run the setup cell below first (hidden; elsewhere it does nothing).
+
+# %% cellView="form" jupyter={"source_hidden": true} stamped_by="python -m tools.stamp, from [tool.course] in pyproject.toml: do not edit"
+# @title Colab setup (in Colab: clones and installs the course; elsewhere it does nothing)
+import sys
+
+if "google.colab" in sys.modules:
+    import site
+    import subprocess
+    from pathlib import Path
+
+    if not Path("/content/hf-course").is_dir():
+        subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", "main",
+                        "https://github.com/hf-course/notebooks", "/content/hf-course"], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", "/content/hf-course"],
+                   check=True)
+    for folder in site.getsitepackages():
+        site.addsitedir(folder)  # picks up the editable install without a restart
 
 # %%
 import helpers
@@ -111,6 +110,14 @@ print(tokenizer.convert_ids_to_tokens(encoded["input_ids"]))
 {name: (token, tokenizer.convert_tokens_to_ids(token)) for name, token in tokenizer.special_tokens_map.items()}
 
 # %% [markdown]
+# `decode` gives the special tokens back too; `skip_special_tokens=True` leaves the text alone
+# (what you want when you show a model's output to a person).
+
+# %%
+print(tokenizer.decode(encoded["input_ids"]))
+print(tokenizer.decode(encoded["input_ids"], skip_special_tokens=True))
+
+# %% [markdown]
 # ## Batching: padding and the attention mask
 # Tensors must be rectangular, so shorter sentences are **padded** with the pad token. The
 # **attention mask** tells the model which positions are real (1) and which are padding (0).
@@ -145,6 +152,33 @@ print("same as one at a time, without mask:", torch.allclose(no_mask, torch.stac
 # %% [markdown]
 # Without the mask, the short sentence's logits change: its tokens attend to the padding.
 #
+# ### The batch dimension
+# Models take a *batch*: ids of shape (batch size, length). The ids of one sentence as a flat
+# tensor are one dimension short, and the model fails; `unsqueeze(0)` (or calling the tokenizer
+# with `return_tensors="pt"`, which always adds it) makes a batch of one.
+
+# %%
+flat = torch.tensor(sst_tokenizer("The hotel was lovely.")["input_ids"])
+try:
+    model(flat)
+except Exception as error:  # the error a learner meets first
+    print(f"shape {tuple(flat.shape)}: {type(error).__name__}")
+with torch.no_grad():
+    print(f"shape {tuple(flat.unsqueeze(0).shape)}:", model(flat.unsqueeze(0)).logits.round(decimals=3))
+
+# %% [markdown]
+# ### Padding strategies
+# `padding=True` (or `"longest"`) pads to the longest sentence of the batch; `"max_length"` pads
+# every sentence to `max_length` (fixed shapes, e.g. for some accelerators); with
+# `truncation=True` longer ones are cut to it.
+
+# %%
+batch = ["Great value.", "Friendly staff and a quiet, clean room with a view of the old harbour."]
+for options in [dict(padding=True), dict(padding="max_length", max_length=24),
+                dict(padding="max_length", max_length=8, truncation=True)]:
+    shape = tuple(sst_tokenizer(batch, return_tensors="pt", **options)["input_ids"].shape)
+    print(f"{options}: shape {shape}")
+#
 # ### Try it: a padded batch that gives the right logits
 # Tokenize the three sentences below into one padded batch, run the model with the attention
 # mask, and store the logits in `my_logits`.
@@ -176,6 +210,20 @@ helpers.histogram(lengths, "Tokens per sentence pair", "tokens", mark=64)
 # %%
 cut = tokenizer(mrpc[0]["sentence1"], mrpc[0]["sentence2"], truncation=True, max_length=16)
 print(len(cut["input_ids"]), tokenizer.decode(cut["input_ids"]))
+
+# %% [markdown]
+# ### Long inputs: overlapping windows
+# Truncation throws text away. To keep all of a long text, cut it into windows of `max_length`
+# tokens with `return_overflowing_tokens=True`; `stride` makes consecutive windows overlap by
+# that many tokens, so nothing sits only at a cut (question answering uses this on long pages).
+
+# %%
+long_text = " ".join(mrpc["sentence1"][:4])
+windows = tokenizer(long_text, max_length=24, truncation=True, stride=6,
+                    return_overflowing_tokens=True)
+print(len(windows["input_ids"]), "windows of", [len(ids) for ids in windows["input_ids"]], "tokens")
+print("end of window 1:  ", tokenizer.decode(windows["input_ids"][0][-7:-1]))
+print("start of window 2:", tokenizer.decode(windows["input_ids"][1][1:7]))
 
 # %% [markdown]
 # ## Sentence pairs and `token_type_ids`

@@ -12,27 +12,6 @@
 # ---
 
 # %% [markdown]
-# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/03_trainer_mrpc.ipynb)
-
-# %%
-# Colab only: clone the course, install it and the libraries Colab lacks. A no-op elsewhere.
-# (Stamped by `python -m tools.stamp` from [tool.course] in pyproject.toml; do not edit.)
-import sys
-
-if "google.colab" in sys.modules:
-    import site
-    import subprocess
-    from pathlib import Path
-
-    if not Path("/content/hf-course").is_dir():
-        subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", "main",
-                        "https://github.com/hf-course/notebooks", "/content/hf-course"], check=True)
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", "/content/hf-course"],
-                   check=True)
-    for folder in site.getsitepackages():
-        site.addsitedir(folder)  # picks up the editable install without a restart
-
-# %% [markdown]
 # # 03 · Fine-tuning a model with the `Trainer` on MRPC
 #
 # **Goals.** By the end of this lesson you can
@@ -51,6 +30,26 @@ if "google.colab" in sys.modules:
 # > (always answering "equivalent" scores 0.68 / 0.81); `bert-base-uncased` is about six times
 # > slower on a CPU, so pick a GPU runtime for it.
 
+# %% [markdown]
+# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/03_trainer_mrpc.ipynb) In Colab, run the setup cell below first (hidden; elsewhere it does nothing).
+
+# %% cellView="form" jupyter={"source_hidden": true} stamped_by="python -m tools.stamp, from [tool.course] in pyproject.toml: do not edit"
+# @title Colab setup (in Colab: clones and installs the course; elsewhere it does nothing)
+import sys
+
+if "google.colab" in sys.modules:
+    import site
+    import subprocess
+    from pathlib import Path
+
+    if not Path("/content/hf-course").is_dir():
+        subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", "main",
+                        "https://github.com/hf-course/notebooks", "/content/hf-course"], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", "/content/hf-course"],
+                   check=True)
+    for folder in site.getsitepackages():
+        site.addsitedir(folder)  # picks up the editable install without a restart
+
 # %%
 import helpers
 
@@ -59,7 +58,13 @@ course = helpers.setup_notebook(chapter="03_trainer_mrpc")
 # %% [markdown]
 # ## The data set
 # `helpers.load_dataset` has the signature of `datasets.load_dataset`: the real GLUE from the Hub
-# in full mode, the course's MRPC-shaped copy in tiny mode.
+# in full mode, the course's MRPC-shaped copy in tiny mode. Without the course, the real call is
+#
+# ```python
+# from datasets import load_dataset
+#
+# raw_datasets = load_dataset("nyu-mll/glue", "mrpc")  # downloads from the Hub, then cached
+# ```
 
 # %%
 raw_datasets = helpers.load_dataset("glue", "mrpc")
@@ -170,9 +175,33 @@ def training_args(name, **changes):
 args = training_args("trainer")
 
 # %% [markdown]
+# ### More knobs of `TrainingArguments`
+# - `gradient_accumulation_steps=4` adds up the gradients of 4 batches before each optimizer
+#   step: the effective batch is 4 × `per_device_train_batch_size`, in the memory of one batch.
+# - `lr_scheduler_type` ("linear" by default, "cosine", "constant", ...) shapes the learning
+#   rate over training; `warmup_steps` starts it at 0 and raises it over the first steps (a
+#   float below 1 is a share of all steps; formerly `warmup_ratio`), which steadies the start.
+# - `weight_decay=0.01` shrinks the weights a little at every step (AdamW's decoupled decay, a
+#   mild regularizer); the default is 0.0.
+#
+# This lesson keeps the defaults; here is what a variant would say:
+
+# %%
+variant = training_args("variant", gradient_accumulation_steps=4, lr_scheduler_type="cosine",
+                        warmup_steps=0.1, weight_decay=0.01)
+print(variant.gradient_accumulation_steps, variant.lr_scheduler_type.value,
+      variant.warmup_steps, variant.weight_decay)
+
+# %% [markdown]
 # `compute_metrics` receives the predictions (logits) and the labels of the validation set;
-# the GLUE MRPC metric of `evaluate` gives accuracy and F1 (the helper loads the same module
-# offline; online, `evaluate.load("glue", "mrpc")`).
+# the GLUE MRPC metric of `evaluate` gives accuracy and F1. `helpers.load_metric` loads the
+# course's offline copy of that module; without the course, the real call (from the Hub) is
+#
+# ```python
+# import evaluate
+#
+# metric = evaluate.load("glue", "mrpc")
+# ```
 
 # %%
 import numpy as np
@@ -207,6 +236,20 @@ helpers.show_metrics(train_output.metrics)
 helpers.show_metrics(trainer.evaluate())
 
 # %% [markdown]
+# ## Compared with what?
+# MRPC is imbalanced: about two thirds of its pairs are paraphrases. A "model" that always
+# answers the majority class needs no training at all; any score means something only next to
+# it. Its F1 is high too: F1 scores the positive class ("equivalent"), and answering it every
+# time finds every paraphrase (recall 1). That is why the early-stopping run below picks its best
+# checkpoint by F1 *and* we read accuracy against this baseline.
+
+# %%
+labels = np.array(tokenized_datasets["validation"]["label"])
+majority = int(np.bincount(labels).argmax())
+baseline = metric.compute(predictions=[majority] * len(labels), references=labels)
+print(f"always {label_names[majority]!r}:", {k: round(v, 3) for k, v in baseline.items()})
+
+# %% [markdown]
 # ## Predictions
 # `trainer.predict` returns the logits, the labels and the metrics. The argmax of the logits is
 # the predicted class; the metric on it gives the same numbers as above.
@@ -226,6 +269,13 @@ metric.compute(predictions=preds, references=predictions.label_ids)
 for row in trainer.state.log_history[:2]:
     helpers.show_metrics(row)
 helpers.loss_curve(trainer.state.log_history, "MRPC fine-tuning")
+
+# %% [markdown]
+# **Reading a learning curve.** Both losses falling: the model is still learning (train
+# longer). Training loss falling while validation loss rises: **overfitting**, the model
+# memorises the training pairs (stop earlier, regularise, or get more data; early stopping
+# below does the first). Both flat and high: **underfitting** (a larger learning rate, more
+# epochs or a larger model). The validation points are what tell them apart.
 
 # %% [markdown]
 # A confusion matrix shows *which* mistakes the model makes. In tiny mode the stand-in model

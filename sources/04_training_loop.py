@@ -12,11 +12,25 @@
 # ---
 
 # %% [markdown]
-# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/04_training_loop.ipynb)
+# # 04 · A full training loop, by hand
+#
+# **Goals.** By the end of this lesson you can
+# - turn a tokenized data set into PyTorch batches (`remove_columns`, `rename_column`,
+#   `set_format("torch")`, `DataLoader` with the padding collator);
+# - write the training loop: forward, `backward`, `torch.optim.AdamW` step, linear schedule,
+#   with a `tqdm` progress bar; and an evaluation loop with `metric.add_batch`;
+# - check that the loop reproduces lesson 03's `Trainer` run, and plot its loss.
+#
+# > **About the saved outputs.** The outputs stored in this notebook come from *tiny mode* (a
+# > 64-dimensional stand-in BERT and the course's own 350 paraphrase pairs): the code and the
+# > parity check are real, the scores are not meaningful. In full mode the loop trains
+# > `bert-base-uncased` on the real MRPC like lesson 03 (about 0.86 accuracy / 0.90 F1).
 
-# %%
-# Colab only: clone the course, install it and the libraries Colab lacks. A no-op elsewhere.
-# (Stamped by `python -m tools.stamp` from [tool.course] in pyproject.toml; do not edit.)
+# %% [markdown]
+# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/04_training_loop.ipynb) In Colab, run the setup cell below first (hidden; elsewhere it does nothing).
+
+# %% cellView="form" jupyter={"source_hidden": true} stamped_by="python -m tools.stamp, from [tool.course] in pyproject.toml: do not edit"
+# @title Colab setup (in Colab: clones and installs the course; elsewhere it does nothing)
 import sys
 
 if "google.colab" in sys.modules:
@@ -31,21 +45,6 @@ if "google.colab" in sys.modules:
                    check=True)
     for folder in site.getsitepackages():
         site.addsitedir(folder)  # picks up the editable install without a restart
-
-# %% [markdown]
-# # 04 · A full training loop, by hand
-#
-# **Goals.** By the end of this lesson you can
-# - turn a tokenized data set into PyTorch batches (`remove_columns`, `rename_column`,
-#   `set_format("torch")`, `DataLoader` with the padding collator);
-# - write the training loop: forward, `backward`, `torch.optim.AdamW` step, linear schedule,
-#   with a `tqdm` progress bar; and an evaluation loop with `metric.add_batch`;
-# - check that the loop reproduces lesson 03's `Trainer` run, and plot its loss.
-#
-# > **About the saved outputs.** The outputs stored in this notebook come from *tiny mode* (a
-# > 64-dimensional stand-in BERT and the course's own 350 paraphrase pairs): the code and the
-# > parity check are real, the scores are not meaningful. In full mode the loop trains
-# > `bert-base-uncased` on the real MRPC like lesson 03 (about 0.86 accuracy / 0.90 F1).
 
 # %%
 import helpers
@@ -109,18 +108,19 @@ print(num_training_steps, "training steps")
 
 # %% [markdown]
 # ### Try it: the learning rate of the linear schedule
-# What is the learning rate after 22 steps (one epoch here)? Compute it from
+# What is the learning rate after one epoch (`len(train_dataloader)` steps)? Compute it from
 # `training.learning_rate` and `num_training_steps` (no warmup).
 # The solution is folded away in the cell after yours: show it when you have tried.
 
 # %%
-lr_after_22 = None  # your code
-helpers.check_linear_lr(training.learning_rate, num_training_steps, 22, lr_after_22)
+steps_per_epoch = len(train_dataloader)
+lr_after_epoch = None  # your code
+helpers.check_linear_lr(training.learning_rate, num_training_steps, steps_per_epoch, lr_after_epoch)
 
 # %% tags=["solution"] cellView="form" jupyter={"source_hidden": true}
 # @title Solution (double-click to show)
-lr_after_22 = training.learning_rate * (num_training_steps - 22) / num_training_steps
-helpers.check_linear_lr(training.learning_rate, num_training_steps, 22, lr_after_22)
+lr_after_epoch = training.learning_rate * (num_training_steps - steps_per_epoch) / num_training_steps
+helpers.check_linear_lr(training.learning_rate, num_training_steps, steps_per_epoch, lr_after_epoch)
 
 # %% [markdown]
 # ## The evaluation loop

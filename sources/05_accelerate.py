@@ -12,11 +12,25 @@
 # ---
 
 # %% [markdown]
-# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/05_accelerate.ipynb)
+# # 05 · Training on several devices with 🤗 Accelerate
+#
+# **Goals.** By the end of this lesson you can
+# - turn lesson 04's loop into one that runs unchanged on a CPU, one GPU, several GPUs or a TPU:
+#   `Accelerator`, `accelerator.prepare`, `accelerator.backward`, `gather_for_metrics`;
+# - launch a real two-process run from the notebook with `notebook_launcher` (here on CPU, with
+#   the gloo backend) and see each process get its own shard and keep identical weights;
+# - run the same training function as a script with `accelerate launch`;
+# - say what `accelerate config`, mixed precision and gradient accumulation do.
+#
+# > **About the saved outputs.** The outputs stored in this notebook come from *tiny mode*: a
+# > 64-dimensional stand-in BERT and the course's own 350 paraphrase pairs, trained by two CPU
+# > processes in seconds. The distributed mechanics are real; the scores are not meaningful.
 
-# %%
-# Colab only: clone the course, install it and the libraries Colab lacks. A no-op elsewhere.
-# (Stamped by `python -m tools.stamp` from [tool.course] in pyproject.toml; do not edit.)
+# %% [markdown]
+# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/05_accelerate.ipynb) In Colab, run the setup cell below first (hidden; elsewhere it does nothing).
+
+# %% cellView="form" jupyter={"source_hidden": true} stamped_by="python -m tools.stamp, from [tool.course] in pyproject.toml: do not edit"
+# @title Colab setup (in Colab: clones and installs the course; elsewhere it does nothing)
 import sys
 
 if "google.colab" in sys.modules:
@@ -31,21 +45,6 @@ if "google.colab" in sys.modules:
                    check=True)
     for folder in site.getsitepackages():
         site.addsitedir(folder)  # picks up the editable install without a restart
-
-# %% [markdown]
-# # 05 · Training on several devices with 🤗 Accelerate
-#
-# **Goals.** By the end of this lesson you can
-# - turn lesson 04's loop into one that runs unchanged on a CPU, one GPU, several GPUs or a TPU:
-#   `Accelerator`, `accelerator.prepare`, `accelerator.backward`, `gather_for_metrics`;
-# - launch a real two-process run from the notebook with `notebook_launcher` (here on CPU, with
-#   the gloo backend) and see each process get its own shard and keep identical weights;
-# - run the same training function as a script with `accelerate launch`;
-# - say what `accelerate config`, mixed precision and gradient accumulation do.
-#
-# > **About the saved outputs.** The outputs stored in this notebook come from *tiny mode*: a
-# > 64-dimensional stand-in BERT and the course's own 350 paraphrase pairs, trained by two CPU
-# > processes in seconds. The distributed mechanics are real; the scores are not meaningful.
 
 # %%
 import helpers
@@ -82,6 +81,8 @@ course = helpers.setup_notebook(chapter="05_accelerate")
 # run the same code. First the data, as in lesson 04:
 
 # %% tags=["export"]
+import math
+
 import torch
 from accelerate import Accelerator
 from torch.utils.data import DataLoader
@@ -98,17 +99,26 @@ def make_dataloaders(prepared, batch_size):
     return train_dl, eval_dl
 
 # %% [markdown]
-# One epoch of training: `accelerator.backward(loss)` replaces `loss.backward()` (it scales the loss for mixed precision and syncs gradients between processes).
+# One epoch of training: `accelerator.backward(loss)` replaces `loss.backward()` (it scales the
+# loss for mixed precision and syncs gradients between processes). Lesson 04's gradient
+# clipping becomes `accelerator.clip_grad_norm_`, and `with accelerator.accumulate(model):`
+# adds up the gradients of `gradient_accumulation_steps` batches before one optimizer step:
+# between two steps Accelerate skips `optimizer.step()` and `zero_grad()` and does not sync
+# the processes; `accelerator.sync_gradients` says when a real step happens.
 
 # %% tags=["export"]
 def train_one_epoch(accelerator, model, optimizer, scheduler, train_dl):
     model.train()
     for batch in train_dl:
-        loss = model(**batch).loss
-        accelerator.backward(loss)
-        optimizer.step()
-        scheduler.step()
-        optimizer.zero_grad()
+        with accelerator.accumulate(model):  # steps only every gradient_accumulation_steps batches
+            loss = model(**batch).loss
+            accelerator.backward(loss)
+            if accelerator.sync_gradients:  # clip the summed gradients, as lesson 04 did
+                accelerator.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            if accelerator.sync_gradients:
+                scheduler.step()
+            optimizer.zero_grad()
     return loss.item()
 
 # %% [markdown]
@@ -154,24 +164,41 @@ def report_parameters(accelerator, model):
 # %% [markdown]
 # The training function itself. On CPU, `Accelerator(cpu=True)` is needed: without it
 # `notebook_launcher` silently runs two separate, duplicate trainings instead of one distributed
-# training. The `Accelerator` must be created *inside* the function, in each process.
+# training. The `Accelerator` must be created *inside* the function, in each process; its
+# settings (`cpu`, `mixed_precision`, `gradient_accumulation_steps`) come in `config["accelerator"]`.
+
+# %% [markdown]
+# Saving: wait until every process has finished, take the model out of its
+# `DistributedDataParallel` wrapper with `unwrap_model`, and write from the main process only
+# (`accelerator.save` writes once). `accelerator.save_model(model, folder)` does the same for the
+# weights alone; `save_pretrained` also writes the config, so `from_pretrained` can load it.
+
+# %% tags=["export"]
+def save_trained(accelerator, model, tokenizer, output_dir):
+    accelerator.wait_for_everyone()
+    unwrapped = accelerator.unwrap_model(model)
+    unwrapped.save_pretrained(output_dir, is_main_process=accelerator.is_main_process,
+                              save_function=accelerator.save)
+    if accelerator.is_main_process:
+        tokenizer.save_pretrained(output_dir)
 
 # %% tags=["export"]
 def training_function(config):
-    accelerator = Accelerator(cpu=config["cpu"], mixed_precision=config["mixed_precision"])
+    accelerator = Accelerator(**config["accelerator"])
     set_seed(config["seed"])
     prepared = helpers.prepare_glue(config["checkpoint"], "mrpc", config["max_train_samples"])
     train_dl, eval_dl = make_dataloaders(prepared, config["batch_size"])
     model = AutoModelForSequenceClassification.from_pretrained(config["checkpoint"], num_labels=2)
     optimizer = torch.optim.AdamW(model.parameters(), lr=config["lr"], weight_decay=0.0)
     model, optimizer, train_dl, eval_dl = accelerator.prepare(model, optimizer, train_dl, eval_dl)
-    steps = config["epochs"] * len(train_dl)
+    steps = config["epochs"] * math.ceil(len(train_dl) / accelerator.gradient_accumulation_steps)
     scheduler = get_scheduler("linear", optimizer, num_warmup_steps=0, num_training_steps=steps)
     report_ranks(accelerator, train_dl)
     for epoch in range(config["epochs"]):
         loss = train_one_epoch(accelerator, model, optimizer, scheduler, train_dl)
         accelerator.print(f"epoch {epoch}: last loss {loss:.4f}, {evaluate(accelerator, model, eval_dl)}")
     report_parameters(accelerator, model)
+    save_trained(accelerator, model, prepared.tokenizer, config["output_dir"])
 
 # %% [markdown]
 # ## A real distributed run from the notebook
@@ -196,10 +223,11 @@ training = helpers.settings(course.mode, course.device)
 plan = helpers.launch_plan(course.gpus, course.mixed_precision)
 print(plan.explanation)
 train_config = {
-    "checkpoint": helpers.checkpoint("bert-base-uncased"), "cpu": plan.cpu,
-    "mixed_precision": plan.mixed_precision, "seed": course.seed, "epochs": training.epochs,
-    "batch_size": training.batch_size, "lr": training.learning_rate,
-    "max_train_samples": training.max_train_samples,
+    "accelerator": {"cpu": plan.cpu, "mixed_precision": plan.mixed_precision,
+                    "gradient_accumulation_steps": 1},  # try 2: half as many optimizer steps
+    "checkpoint": helpers.checkpoint("bert-base-uncased"), "seed": course.seed,
+    "epochs": training.epochs, "batch_size": training.batch_size, "lr": training.learning_rate,
+    "max_train_samples": training.max_train_samples, "output_dir": str(course.run_dir / "model"),
 }
 notebook_launcher(training_function, (train_config,), num_processes=plan.num_processes,
                   use_port=str(helpers.free_port()))
@@ -211,10 +239,17 @@ notebook_launcher(training_function, (train_config,), num_processes=plan.num_pro
 # With two processes, each rank gets half of the batches and starts from different examples;
 # after the optimizer steps both hold the same parameters, because `prepare` wrapped the model
 # in `DistributedDataParallel`, which averages the gradients of all processes before each step.
-#
+# The main process then saved the trained model; it loads like any checkpoint:
+
+# %%
+helpers.show_files(course.run_dir / "model")
+AutoModelForSequenceClassification.from_pretrained(course.run_dir / "model").num_labels
+
+# %% [markdown]
 # ### Try it: batches per process
-# The 350 training pairs in batches of 16 make 22 batches, 11 per process for 2 processes. How
-# many batches would each process get with 8 processes?
+# In tiny mode the 350 training pairs in batches of 16 make 22 batches, 11 per process for 2
+# processes (the rank report above prints them). How many batches would each process get with
+# 8 processes?
 # The solution is folded away in the cell after yours: show it when you have tried.
 
 # %%

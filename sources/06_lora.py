@@ -12,27 +12,6 @@
 # ---
 
 # %% [markdown]
-# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/06_lora.ipynb)
-
-# %%
-# Colab only: clone the course, install it and the libraries Colab lacks. A no-op elsewhere.
-# (Stamped by `python -m tools.stamp` from [tool.course] in pyproject.toml; do not edit.)
-import sys
-
-if "google.colab" in sys.modules:
-    import site
-    import subprocess
-    from pathlib import Path
-
-    if not Path("/content/hf-course").is_dir():
-        subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", "main",
-                        "https://github.com/hf-course/notebooks", "/content/hf-course"], check=True)
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", "/content/hf-course"],
-                   check=True)
-    for folder in site.getsitepackages():
-        site.addsitedir(folder)  # picks up the editable install without a restart
-
-# %% [markdown]
 # # 06 · Parameter-efficient fine-tuning with LoRA and `peft`
 #
 # **Goals.** By the end of this lesson you can
@@ -47,6 +26,26 @@ if "google.colab" in sys.modules:
 # > BERT stand-in (hidden size 64, 2 layers) and the course's small paraphrase set, so the notebook
 # > runs offline in seconds and our tests can compare every output. The code is the real code;
 # > the *scores* only become meaningful in full mode (Colab, or any machine that reaches the Hub).
+
+# %% [markdown]
+# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/06_lora.ipynb) In Colab, run the setup cell below first (hidden; elsewhere it does nothing).
+
+# %% cellView="form" jupyter={"source_hidden": true} stamped_by="python -m tools.stamp, from [tool.course] in pyproject.toml: do not edit"
+# @title Colab setup (in Colab: clones and installs the course; elsewhere it does nothing)
+import sys
+
+if "google.colab" in sys.modules:
+    import site
+    import subprocess
+    from pathlib import Path
+
+    if not Path("/content/hf-course").is_dir():
+        subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", "main",
+                        "https://github.com/hf-course/notebooks", "/content/hf-course"], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", "/content/hf-course"],
+                   check=True)
+    for folder in site.getsitepackages():
+        site.addsitedir(folder)  # picks up the editable install without a restart
 
 # %%
 import helpers

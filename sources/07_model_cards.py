@@ -12,27 +12,6 @@
 # ---
 
 # %% [markdown]
-# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/07_model_cards.ipynb)
-
-# %%
-# Colab only: clone the course, install it and the libraries Colab lacks. A no-op elsewhere.
-# (Stamped by `python -m tools.stamp` from [tool.course] in pyproject.toml; do not edit.)
-import sys
-
-if "google.colab" in sys.modules:
-    import site
-    import subprocess
-    from pathlib import Path
-
-    if not Path("/content/hf-course").is_dir():
-        subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", "main",
-                        "https://github.com/hf-course/notebooks", "/content/hf-course"], check=True)
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", "/content/hf-course"],
-                   check=True)
-    for folder in site.getsitepackages():
-        site.addsitedir(folder)  # picks up the editable install without a restart
-
-# %% [markdown]
 # # 07 · Sharing models and model cards
 #
 # **Goals.** By the end of this lesson you can
@@ -48,6 +27,26 @@ if "google.colab" in sys.modules:
 # > every output. Nothing is pushed in tiny mode. The code is the real code; in full mode (Colab,
 # > or any machine that reaches the Hub) the model and its scores are real, and with a token the
 # > push cell shares them.
+
+# %% [markdown]
+# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/07_model_cards.ipynb) In Colab, run the setup cell below first (hidden; elsewhere it does nothing).
+
+# %% cellView="form" jupyter={"source_hidden": true} stamped_by="python -m tools.stamp, from [tool.course] in pyproject.toml: do not edit"
+# @title Colab setup (in Colab: clones and installs the course; elsewhere it does nothing)
+import sys
+
+if "google.colab" in sys.modules:
+    import site
+    import subprocess
+    from pathlib import Path
+
+    if not Path("/content/hf-course").is_dir():
+        subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", "main",
+                        "https://github.com/hf-course/notebooks", "/content/hf-course"], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", "/content/hf-course"],
+                   check=True)
+    for folder in site.getsitepackages():
+        site.addsitedir(folder)  # picks up the editable install without a restart
 
 # %%
 import helpers
@@ -195,8 +194,12 @@ note = " (Tiny mode: a tiny stand-in of it, trained on the course's own data.)" 
 card = ModelCard.from_template(
     card_data, template_str=helpers.CARD_TEMPLATE, model_name=card_data.model_name,
     description=f"`{base_name}` fine-tuned to tell whether two sentences are paraphrases.{note}",
+    how_to_use=f'from transformers import pipeline\n\nclassifier = pipeline("text-classification", '
+               f'model="your-name/{card_data.model_name}")\nclassifier({{"text": "The cat sat.", '
+               '"text_pair": "A cat was sitting."})',
     intended_uses="Paraphrase detection for pairs of English sentences, as a course example.",
-    limitations="Trained on about 3,700 news sentence pairs (MRPC); not for other domains or languages.",
+    limitations="Trained on about 3,700 news sentence pairs (MRPC); not for other domains or "
+    "languages, and it repeats the biases of its news sources and of BERT's pretraining text.",
     training_data="GLUE MRPC (`nyu-mll/glue`, config `mrpc`), train split.",
     procedure="Fine-tuned with the transformers `Trainer`, all weights updated.",
     hyperparameters=helpers.hyperparameters(args), results=results, eval_split="the validation split",
@@ -274,6 +277,22 @@ if ok:
     tokenizer.push_to_hub(repo_id)
     card.push_to_hub(repo_id)
     print(f"Pushed to https://huggingface.co/{repo_id}")
+else:
+    print(reason)
+
+# %% [markdown]
+# The same with `huggingface_hub` directly: `create_repo` makes the repository (or finds it,
+# with `exist_ok=True`) and `upload_folder` uploads a whole folder in one commit: the files
+# `save_pretrained` and `card.save` wrote above.
+
+# %%
+from huggingface_hub import HfApi
+
+if ok:
+    api = HfApi()
+    repo = api.create_repo(f"{whoami()['name']}/bert-finetuned-mrpc", exist_ok=True)
+    api.upload_folder(folder_path=folder, repo_id=repo.repo_id, commit_message="Model and card")
+    print(f"Uploaded {folder.name} to {repo.repo_id}")
 else:
     print(reason)
 

@@ -19,6 +19,7 @@ SHARED = [
     "evaluate",
     "report_ranks",
     "report_parameters",
+    "save_trained",
     "training_function",
 ]
 
@@ -80,3 +81,5 @@ def test_accelerate_launch_runs_two_processes(tmp_path):
     assert len(firsts) == 2 and firsts[0] != firsts[1]
     assert "identical parameters on every rank: True" in out
     assert "epoch 2: last loss" in out and "'f1':" in out
+    saved = tmp_path / "tiny" / "05_accelerate" / "script-model"
+    assert (saved / "config.json").is_file() and (saved / "model.safetensors").is_file()

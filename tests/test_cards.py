@@ -56,6 +56,7 @@ def test_card_from_metrics_round_trips(tmp_path, args):
         template_str=CARD_TEMPLATE,
         model_name=data.model_name,
         description="d",
+        how_to_use='pipeline("text-classification", model="me/m")',
         intended_uses="u",
         limitations="l",
         training_data="t",
@@ -70,7 +71,9 @@ def test_card_from_metrics_round_trips(tmp_path, args):
     assert loaded.data.to_dict() == data.to_dict()
     assert "| accuracy | 0.843 |" in loaded.text and "| f1 | 0.891 |" in loaded.text
     assert "| learning_rate | 3e-05 |" in loaded.text and "| seed | 7 |" in loaded.text
+    assert '```python\npipeline("text-classification", model="me/m")\n```' in loaded.text
     for heading in (
+        "## How to use",
         "## Intended uses and limitations",
         "## Training data",
         "## Training procedure",

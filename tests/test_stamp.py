@@ -25,16 +25,23 @@ def test_every_notebook_and_the_readme_carry_the_current_stamp():
 
 
 @pytest.mark.parametrize("source", sources(), ids=lambda p: p.stem)
-def test_notebook_starts_with_badge_then_install_cell(source):
+def test_notebook_starts_with_the_lesson_then_badge_then_hidden_install_cell(source):
     cells = read_source(source).cells
-    assert cells[0].cell_type == "markdown"
-    assert SETTING.colab_url(source.stem) in cells[0].source
-    assert cells[1].cell_type == "code" and is_install_cell(cells[1].source)
-    assert f'"{SETTING.branch}"' in cells[1].source and SETTING.repository in cells[1].source
+    assert cells[0].cell_type == "markdown" and cells[0].source.startswith("# ")
+    assert "**Goals.**" in cells[0].source
+    assert cells[1].cell_type == "markdown" and SETTING.colab_url(source.stem) in cells[1].source
+    install = cells[2]
+    assert install.cell_type == "code" and is_install_cell(install.source)
+    assert f'"{SETTING.branch}"' in install.source and SETTING.repository in install.source
+    assert install.metadata["jupyter"] == {"source_hidden": True}
+    assert (
+        install.metadata["cellView"] == "form" and "tools.stamp" in install.metadata["stamped_by"]
+    )
+    assert "tools.stamp" not in install.source  # the maintainers' note is metadata only
 
 
 def test_install_cell_is_silent_outside_colab():
-    install = read_source(sources()[0]).cells[1].source
+    install = read_source(sources()[0]).cells[2].source
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
         exec(compile(install, "install-cell", "exec"), {})  # noqa: S102 - the cell, as Jupyter runs it
@@ -50,11 +57,12 @@ def test_restamping_replaces_the_old_stamp_and_keeps_the_rest():
     assert stamped_text(moved, SETTING, "01_pipeline") == text
 
 
-def test_stamping_an_unstamped_source_adds_the_cells_after_the_header():
+def test_stamping_an_unstamped_source_adds_the_cells_after_the_title():
     text = "# ---\n# jupyter:\n# ---\n\n# %% [markdown]\n# # 99 · Title\n\n# %%\nx = 1\n"
     new = stamped_text(text, SETTING, "99_title")
-    assert new.startswith("# ---\n# jupyter:\n# ---\n\n# %% [markdown]\n# [![Open In Colab]")
-    assert new.endswith("# %% [markdown]\n# # 99 · Title\n\n# %%\nx = 1\n")
+    start = "# ---\n# jupyter:\n# ---\n\n# %% [markdown]\n# # 99 · Title\n\n# %% [markdown]\n"
+    assert new.startswith(start + "# [![Open In Colab]")
+    assert new.endswith("# %%\nx = 1\n") and new.count("# @title Colab setup") == 1
     assert stamped_text(new, SETTING, "99_title") == new
 
 

@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cpu", action="store_true", help="train on CPU even with a GPU present")
     parser.add_argument("--mixed-precision", default="no", choices=["no", "fp16", "bf16"])
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--accumulation-steps", type=int, default=1)
     args = parser.parse_args(argv)
     mode = current_mode()
     device = "cpu" if args.cpu or not torch.cuda.is_available() else "cuda"
@@ -47,10 +48,12 @@ def main(argv: list[str] | None = None) -> None:
     if mode == "tiny":
         torch.set_num_threads(1)
     training_function({
-        "checkpoint": helpers.checkpoint("bert-base-uncased"), "cpu": args.cpu,
-        "mixed_precision": args.mixed_precision, "seed": args.seed, "epochs": training.epochs,
-        "batch_size": training.batch_size, "lr": training.learning_rate,
+        "accelerator": {"cpu": args.cpu, "mixed_precision": args.mixed_precision,
+                        "gradient_accumulation_steps": args.accumulation_steps},
+        "checkpoint": helpers.checkpoint("bert-base-uncased"), "seed": args.seed,
+        "epochs": training.epochs, "batch_size": training.batch_size, "lr": training.learning_rate,
         "max_train_samples": training.max_train_samples,
+        "output_dir": str(helpers.run_dir(mode, "05_accelerate", "script-model")),
     })
 
 

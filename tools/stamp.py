@@ -2,7 +2,7 @@
 
 One setting, `[tool.course]` in pyproject.toml (`repository = "org/name"`, `branch`), decides
 where the badge points and what the Colab install cell clones. The command rewrites the first
-two cells of each `sources/NN_topic.py` and the chapter table of README.md between its
+two cells after the title cell of each `sources/NN_topic.py` and the chapter table of README.md between its
 markers; `--check` only reports what is stale (exit 1). Then run `make outputs`.
 """
 
@@ -18,12 +18,18 @@ from helpers.paths import REPO_ROOT
 from tools.sources import sources
 
 BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
-INSTALL_MARK = "# Colab only:"
+INSTALL_MARK = "# @title Colab setup"
 COLAB_FOLDER = "hf-course"
 TABLE_START, TABLE_END = "<!-- chapters:start -->", "<!-- chapters:end -->"
-INSTALL_CELL = """# %%
-{mark} clone the course, install it and the libraries Colab lacks. A no-op elsewhere.
-# (Stamped by `python -m tools.stamp` from [tool.course] in pyproject.toml; do not edit.)
+# The maintainers' note lives in the cell's metadata, not in the code a learner reads.
+INSTALL_HEADER = (
+    '# %% cellView="form" jupyter={{"source_hidden": true}} '
+    'stamped_by="python -m tools.stamp, from [tool.course] in pyproject.toml: do not edit"'
+)
+INSTALL_CELL = (
+    INSTALL_HEADER
+    + """
+{mark} (in Colab: clones and installs the course; elsewhere it does nothing)
 import sys
 
 if "google.colab" in sys.modules:
@@ -38,6 +44,8 @@ if "google.colab" in sys.modules:
                    check=True)
     for folder in site.getsitepackages():
         site.addsitedir(folder)  # picks up the editable install without a restart"""
+)
+BADGE_CAPTION = "In Colab, run the setup cell below first (hidden; elsewhere it does nothing)."
 
 
 @dataclass(frozen=True)
@@ -68,33 +76,38 @@ def read_setting(pyproject: Path = REPO_ROOT / "pyproject.toml") -> CourseSettin
 
 
 def stamp_cells(setting: CourseSetting, notebook: str) -> str:
-    """The two stamped cells (badge, install) as jupytext percent text."""
+    """The two stamped cells (badge, hidden install cell) as jupytext percent text."""
     install = INSTALL_CELL.format(
         mark=INSTALL_MARK, folder=COLAB_FOLDER, branch=setting.branch, repository=setting.repository
     )
-    return f"# %% [markdown]\n# {setting.badge(notebook)}\n\n{install}\n"
+    return f"# %% [markdown]\n# {setting.badge(notebook)} {BADGE_CAPTION}\n\n{install}\n"
 
 
 def _is_stamped(chunk: str) -> bool:
     """Whether a cell's text is one of the stamped cells."""
     lines = chunk.splitlines()
     return (BADGE_IMAGE in chunk and lines[0].startswith("# %% [markdown]")) or (
-        len(lines) > 1 and lines[0] == "# %%" and lines[1].startswith(INSTALL_MARK)
+        len(lines) > 1 and lines[0].startswith("# %%") and lines[1].startswith(INSTALL_MARK)
     )
 
 
 def stamped_text(text: str, setting: CourseSetting, notebook: str) -> str:
-    """`text` (a percent-format source) with fresh stamped cells right after its header."""
+    """`text` (a percent-format source) with fresh stamped cells right after its first cell.
+
+    The first cell is the lesson's title and goals: the lesson comes first, the Colab setup
+    (one badge line and a hidden install cell) right after it.
+    """
     header_end = text.index("# ---\n", 4) + len("# ---\n") if text.startswith("# ---\n") else 0
-    cells = [
+    starts = [
         m.start()
         for m in re.finditer(r"^# %%", text, flags=re.MULTILINE)
         if m.start() >= header_end
     ]
-    bounds = zip(cells, [*cells[1:], len(text)])
-    keep = next((start for start, end in bounds if not _is_stamped(text[start:end])), len(text))
+    cells = [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)])]
+    lesson = [cell for cell in cells if not _is_stamped(cell)]
     header = text[:header_end].rstrip("\n") + "\n\n" if header_end else ""
-    return header + stamp_cells(setting, notebook) + "\n" + text[keep:]
+    first = lesson[0].rstrip("\n") + "\n\n" if lesson else ""
+    return header + first + stamp_cells(setting, notebook) + "\n" + "".join(lesson[1:])
 
 
 def is_install_cell(source: str) -> bool:
