@@ -167,9 +167,66 @@ NEGATIONS = [
     "The price of coffee in {place} went down by {n} cents on {day}.",
     "{who} refused to sell their car to a neighbour in {place}.",
 ]
+# Words and their everyday synonyms: a paraphrase may swap any of them.
+SYNONYMS = {
+    "hired": "employed",
+    "people": "workers",
+    "late": "delayed",
+    "because": "since",
+    "build": "put up",
+    "homes": "houses",
+    "new": "fresh",
+    "finished": "ended",
+    "will": "is going to",
+    "stay": "remain",
+    "bought": "purchased",
+    "tickets": "seats",
+    "workers": "employees",
+    "closed": "shut",
+    "after": "when",
+    "paid": "spent",
+    "bike": "bicycle",
+    "won": "took",
+    "match": "game",
+    "teach": "give",
+    "class": "lesson",
+    "raised": "increased",
+    "price": "cost",
+    "about": "roughly",
+    "came": "went",
+    "found": "discovered",
+    "lost": "missing",
+    "near": "close to",
+    "now": "these days",
+    "takes": "needs",
+    "moved": "relocated",
+    "children": "kids",
+    "shop": "store",
+    "repairs": "maintenance",
+    "planted": "set",
+    "treated": "helped",
+    "patients": "sick people",
+    "repaired": "fixed",
+    "gave": "donated",
+    "computers": "laptops",
+    "schools": "classrooms",
+    "sold": "passed",
+    "car": "vehicle",
+    "neighbour": "resident",
+    "started": "began",
+    "staff": "team",
+    "big": "large",
+    "every": "each",
+}
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 CHANGES = ("who", "org", "place", "day", "n", "not")
-SPLITS = {"train.tsv": (350, 1), "dev.tsv": (75, 2), "test.tsv": (75, 3)}
+# Held-out splits first, so that a larger training split never changes them.
+SPLITS = {
+    "dev.tsv": (75, 2),
+    "test.tsv": (75, 3),
+    "train.tsv": (int(__import__("os").environ.get("NTRAIN", 350)), 1),
+}
+NEGATED = 0.6  # the share of non-paraphrases that state the opposite outcome
 PARAPHRASES = 0.6  # the share of paraphrase pairs, about as in MRPC (68%)
 HEADER = "Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n"
 
@@ -206,19 +263,31 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def _reword(sentence: str, rng: random.Random) -> str:
+    """`sentence` with most of its words that have a synonym swapped for it."""
+    words = [SYNONYMS.get(w, w) if rng.random() < 0.7 else w for w in sentence.split(" ")]
+    return " ".join(words)
+
+
 def pair(rng: random.Random, label: int) -> tuple[str, str]:
     """Two wordings of one fact (label 1), or of a fact and a changed claim (label 0)."""
     index = rng.randrange(len(FRAMES))
     frame = FRAMES[index]
-    first, second = rng.sample(range(len(frame)), 2)
+    first = rng.randrange(len(frame))
+    second = (
+        first if rng.random() < 0.5 else rng.choice([i for i in range(len(frame)) if i != first])
+    )
     slots = _fill(rng)
     if label == 1:
-        return _say(frame[first], slots), _say(frame[second], slots)
+        return _say(frame[first], slots), _reword(_say(frame[second], slots), rng)
     used = {k for k in CHANGES[:-1] if "{" + k + "}" in frame[first] + frame[second]}
-    change = rng.choice([*sorted(used), "not"])
+    # Mostly the opposite outcome, else one changed detail.
+    change = "not" if rng.random() < NEGATED else rng.choice(sorted(used))
     if change == "not":
-        return _say(frame[first], slots), _say(NEGATIONS[index], slots)
-    return _say(frame[first], slots), _say(frame[second], _changed(slots, change, rng))
+        return _say(frame[first], slots), _reword(_say(NEGATIONS[index], slots), rng)
+    return _say(frame[first], slots), _reword(
+        _say(frame[second], _changed(slots, change, rng)), rng
+    )
 
 
 def write(folder: Path | None = None) -> None:
