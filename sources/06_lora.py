@@ -81,7 +81,7 @@ mrpc = helpers.prepare_glue(checkpoint, "mrpc", train_settings.max_train_samples
 
 # %% [markdown]
 # One function builds the `TrainingArguments` of both runs, from the course's settings for the
-# mode and device (in tiny mode: 3 quick epochs; in full mode without a GPU: a sample of the
+# mode and device (in tiny mode: 6 quick epochs; in full mode without a GPU: a sample of the
 # training pairs). `logging_strategy="epoch"` keeps the log to one line per epoch.
 
 # %%

@@ -124,3 +124,25 @@ def test_ner_stand_in_finds_the_lesson_entities():
         for e in ner("My name is Tamsin Okonkwo and I work at Silverpine Labs in Port Alder.")
     }
     assert {("ORG", "Silverpine Labs"), ("LOC", "Port Alder")} <= found
+
+
+def mrpc_record() -> dict:
+    """The builder's record of lesson 03's tiny fine-tune of the committed BERT stand-in."""
+    import json
+    from pathlib import Path
+
+    folder = Path(checkpoint("bert-base-uncased", mode="tiny"))
+    return json.loads((folder / "tiny_build.json").read_text())["mrpc_lesson_03"]
+
+
+def test_mrpc_stand_in_learns_in_lesson_03s_own_fine_tuning():
+    """Measured by the builder on the validation pairs: from chance (new head) to well above the
+    majority baseline, predicting both classes, with a falling training loss."""
+    record = mrpc_record()
+    before, after = record["validation_before"], record["validation_after"]
+    baseline = after["majority_baseline"]
+    assert after["accuracy"] >= 0.75, record
+    assert after["accuracy"] >= baseline + 0.12, record
+    assert 0 < after["predicted_positive"] < 1, record
+    assert before["accuracy"] <= baseline + 0.05, record
+    assert record["train_loss_last_third"] < record["train_loss_first_third"], record

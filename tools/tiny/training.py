@@ -71,6 +71,49 @@ def train_masked_lm(model, tokenizer, texts: list[str], steps: int, seed: int = 
     return train_loop(model, examples, loss_of, steps, seed)
 
 
+def train_bert_pretraining(
+    model, tokenizer, texts: list[str], pairs: list[tuple[str, str]], steps: int, seed: int = 0
+) -> float:
+    """BERT's own pretraining, small: masked LM on blocks of `texts` and on sentence pairs, and
+    next-sentence prediction on the pairs (half keep their second sentence, half get the second
+    sentence of another pair). Labels of the pairs are never used. Returns the last loss."""
+    collator = DataCollatorForLanguageModeling(tokenizer, mlm_probability=0.15, seed=seed)
+    rng = torch.Generator().manual_seed(seed)
+    examples = [
+        {
+            "input_ids": [tokenizer.cls_token_id, *b, tokenizer.sep_token_id],
+            "token_type_ids": [0] * BLOCK,
+            "next": -100,
+        }
+        for b in blocks(tokenizer, texts, BLOCK - 2)
+    ]
+    words = [w for _, second in pairs for w in second.split()]
+    for i, (first, second) in enumerate(pairs):
+        other = pairs[int(torch.randint(len(pairs), (1,), generator=rng))][1]
+        changed = second.split()
+        at = int(torch.randint(len(changed), (1,), generator=rng))
+        changed[at] = words[int(torch.randint(len(words), (1,), generator=rng))]
+        for label, text in ((0, second), (1, other), (1, " ".join(changed))):
+            if label and text == second:
+                continue
+            ids = tokenizer(first, text, truncation=True)["input_ids"]
+            second_starts = ids.index(tokenizer.sep_token_id) + 1
+            types = [0] * second_starts + [1] * (len(ids) - second_starts)
+            examples.append({"input_ids": ids, "token_type_ids": types, "next": label})
+
+    def loss_of(batch: list) -> torch.Tensor:
+        nexts = torch.tensor([e["next"] for e in batch])
+        inputs = collator([{k: v for k, v in e.items() if k != "next"} for e in batch])
+        labels = inputs.pop("labels")
+        out = model(**inputs)
+        mlm = cross_entropy(out.prediction_logits.flatten(0, 1), labels.flatten())
+        if (nexts >= 0).any():
+            return mlm + cross_entropy(out.seq_relationship_logits, nexts, ignore_index=-100)
+        return mlm
+
+    return train_loop(model, examples, loss_of, steps, seed)
+
+
 def train_causal_lm(model, tokenizer, texts: list[str], steps: int, seed: int = 0) -> float:
     """Next-token training on blocks of `texts`; returns the last loss."""
 
@@ -149,3 +192,59 @@ def train_token_classifier(model, tokenizer, sentences: list, steps: int, seed: 
     collator = DataCollatorForTokenClassification(tokenizer)
     examples = [_ner_features(tokenizer, w, t, model.config.label2id) for w, t in sentences]
     return train_loop(model, examples, lambda batch: model(**collator(batch)).loss, steps, seed)
+
+
+def _pair_batch(tokenizer, pairs: list[tuple[str, str, int]]) -> dict:
+    """Tokenized, padded sentence pairs with their labels, as lesson 03's collator makes them."""
+    inputs = tokenizer(
+        [a for a, _, _ in pairs],
+        [b for _, b, _ in pairs],
+        truncation=True,
+        padding=True,
+        return_tensors="pt",
+    )
+    return {**inputs, "labels": torch.tensor([y for _, _, y in pairs])}
+
+
+@torch.no_grad()
+def pair_scores(model, tokenizer, pairs: list[tuple[str, str, int]]) -> dict:
+    """Accuracy, F1 of the positive class, the share predicted positive, and the majority baseline."""
+    model.eval()
+    batch = _pair_batch(tokenizer, pairs)
+    gold = batch.pop("labels")
+    predicted = model(**batch).logits.argmax(-1)
+    true_pos = int(((predicted == 1) & (gold == 1)).sum())
+    f1 = 2 * true_pos / max(int(predicted.sum()) + int(gold.sum()), 1)
+    majority = max(float(gold.float().mean()), 1 - float(gold.float().mean()))
+    return {
+        "accuracy": round(float((predicted == gold).float().mean()), 3),
+        "f1": round(f1, 3),
+        "predicted_positive": round(float(predicted.float().mean()), 3),
+        "majority_baseline": round(majority, 3),
+    }
+
+
+def lesson_finetune(
+    model, tokenizer, train: list, epochs: int, batch_size: int, lr: float, seed: int = 42
+) -> list[float]:
+    """Lesson 03's fine-tuning without the Trainer: shuffled batches each epoch, AdamW (no weight
+    decay), learning rate falling linearly to 0, as the Trainer's defaults do. Returns the losses."""
+    generator = torch.Generator().manual_seed(seed)
+    steps = epochs * -(-len(train) // batch_size)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.0)
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda step: 1 - step / steps)
+    losses = []
+    model.train()
+    for _ in range(epochs):
+        order = torch.randperm(len(train), generator=generator).tolist()
+        for start in range(0, len(order), batch_size):
+            batch = _pair_batch(tokenizer, [train[i] for i in order[start : start + batch_size]])
+            loss = model(**batch).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            schedule.step()
+            optimizer.zero_grad()
+            losses.append(loss.item())
+    model.eval()
+    return losses
