@@ -3,11 +3,12 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
-# Tiny mode's variables and the libraries the canary upgrades: one definition each, in helpers.
-TINY   := $(shell $(PYTHON) -c 'from helpers.mode import TINY_ENV as e; print(*(f"{k}={v}" for k, v in e.items()))')
+# Tiny mode's variables and the libraries the canary upgrades: one definition each, in helpers
+# (`=`, not `:=`: read only by the targets that use them).
+TINY    = $(shell $(PYTHON) -c 'from helpers.mode import TINY_ENV as e; print(*(f"{k}={v}" for k, v in e.items()))')
 CANARY ?= .venv-canary
 TORCH_PIN := $(shell grep '^torch==' requirements-lock.txt)
-HF_NEWEST := $(shell $(PYTHON) -c 'from helpers.libraries import HF_LIBRARIES as n; print(*n)')
+HF_NEWEST = $(shell $(PYTHON) -c 'from helpers.libraries import HF_LIBRARIES as n; print(*n)')
 CANARY_TOOLS := matplotlib scikit-learn pandas tqdm packaging nbclient nbformat ipykernel jupytext psutil
 
 .PHONY: lab test lint scripts outputs tiny-checkpoints manifest stamp bench bench-mrpc doctor canary lock clean-runs
