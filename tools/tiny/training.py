@@ -239,12 +239,7 @@ def lesson_finetune(
         order = torch.randperm(len(train), generator=generator).tolist()
         for start in range(0, len(order), batch_size):
             batch = _pair_batch(tokenizer, [train[i] for i in order[start : start + batch_size]])
-            loss = model(**batch).loss
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
+            losses.append(_step(model, optimizer, model(**batch).loss))
             schedule.step()
-            optimizer.zero_grad()
-            losses.append(loss.item())
     model.eval()
     return losses
