@@ -224,9 +224,12 @@ CHANGES = ("who", "org", "place", "day", "n", "not")
 SPLITS = {
     "dev.tsv": (75, 2),
     "test.tsv": (75, 3),
-    "train.tsv": (int(__import__("os").environ.get("NTRAIN", 350)), 1),
+    "train.tsv": (350, 1),
 }
-NEGATED = 0.6  # the share of non-paraphrases that state the opposite outcome
+# The share of non-paraphrases that state the opposite outcome. At 0.6 the tiny stand-in, which
+# rarely notices one changed name or number, stayed below 0.75 accuracy on a separate selection
+# set (seed 4, never committed); 0.8 gave 0.84-0.87 over four seeds.
+NEGATED = 0.8
 PARAPHRASES = 0.6  # the share of paraphrase pairs, about as in MRPC (68%)
 HEADER = "Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n"
 
