@@ -19,8 +19,9 @@ LESSON_REVIEWS = {
 }
 
 
-def test_data_folder_stays_under_15_mb():
-    assert folder_size(data_dir()) < 15 * 1024 * 1024
+def test_data_folder_stays_under_25_mb():
+    """The budget for every chapter's stand-ins and data, advanced chapters included."""
+    assert folder_size(data_dir()) < 25 * 1024 * 1024
 
 
 @pytest.mark.parametrize("entry", KNOWN, ids=lambda e: e.hub_id)
@@ -136,9 +137,11 @@ def mrpc_record() -> dict:
 
 
 def test_mrpc_stand_in_learns_in_lesson_03s_own_fine_tuning():
-    """Measured by the builder on the validation pairs: from chance (new head) to well above the
-    majority baseline, predicting both classes, with a falling training loss."""
+    """Lesson 03's Trainer run, repeated by the builder, on the validation pairs: from chance
+    (new head) to well above the majority baseline, predicting both classes, with a falling
+    training loss; with other seeds too, so that the lesson's score is not luck."""
     record = mrpc_record()
+    assert min(record["validation_accuracy_other_seeds"].values()) >= 0.75, record
     before, after = record["validation_before"], record["validation_after"]
     baseline = after["majority_baseline"]
     assert after["accuracy"] >= 0.75, record

@@ -6,6 +6,7 @@ import json
 import time
 from pathlib import Path
 
+import datasets
 import torch
 import transformers
 
@@ -39,6 +40,7 @@ def build_all(out: Path, only: list[str] | None = None, seed: int = 0) -> dict[s
     torch.set_num_threads(1)
     transformers.logging.set_verbosity_error()
     transformers.logging.disable_progress_bar()
+    datasets.disable_progress_bars()
     selected = [r for r in RECIPES if r.saved and (not only or r.hub_id in only)]
     done: dict[str, Built] = {}
     report = {}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from tempfile import TemporaryDirectory
 
 import torch
 from transformers import (
@@ -11,7 +13,6 @@ from transformers import (
     BartForSequenceClassification,
     BertConfig,
     BertForPreTraining,
-    BertForSequenceClassification,
     BertForTokenClassification,
     DistilBertConfig,
     DistilBertForMaskedLM,
@@ -22,7 +23,7 @@ from transformers import (
     GPT2LMHeadModel,
 )
 
-from tools.tiny import synthetic, texts, tokenizers, training
+from tools.tiny import lesson03, synthetic, texts, tokenizers, training
 
 SIZE = {"hidden": 64, "layers": 2, "heads": 2, "ffn": 256, "positions": 512}
 MLM_STEPS = 300
@@ -111,37 +112,11 @@ def bert_base(vocab: str) -> Callable[[dict], Built]:
 
 
 def mrpc_lesson_03(bert: BertForPreTraining, tokenizer) -> dict:
-    """Lesson 03's tiny fine-tune of a copy of `bert` with a new head, scored before and after on
-    the validation and the held-out test pairs (neither is used by any choice of the builder)."""
-    from helpers.finetune import settings
-
-    tiny = settings("tiny")
-    torch.manual_seed(42)
-    model = BertForSequenceClassification(_bert_config(tokenizer, num_labels=2))
-    model.bert.load_state_dict(bert.bert.state_dict())
-    splits = ("validation", "test")
-    before = {s: training.pair_scores(model, tokenizer, texts.paraphrase_split(s)) for s in splits}
-    losses = training.lesson_finetune(
-        model,
-        tokenizer,
-        texts.paraphrase_split("train"),
-        tiny.epochs,
-        tiny.batch_size,
-        tiny.learning_rate,
-    )
-    after = {s: training.pair_scores(model, tokenizer, texts.paraphrase_split(s)) for s in splits}
-    third = max(len(losses) // 3, 1)
-    return {
-        "settings": {
-            "epochs": tiny.epochs,
-            "batch_size": tiny.batch_size,
-            "lr": tiny.learning_rate,
-        },
-        "train_loss_first_third": round(sum(losses[:third]) / third, 3),
-        "train_loss_last_third": round(sum(losses[-third:]) / third, 3),
-        **{f"{s}_before": before[s] for s in splits},
-        **{f"{s}_after": after[s] for s in splits},
-    }
+    """Lesson 03's own Trainer run on `bert` (saved to a temporary folder, as the lesson loads it)."""
+    with TemporaryDirectory() as folder:
+        bert.save_pretrained(folder)
+        tokenizer.save_pretrained(folder)
+        return lesson03.record(Path(folder))
 
 
 def _distil_tokenizer(bert_tokenizer) -> DistilBertTokenizer:

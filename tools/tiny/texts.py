@@ -39,10 +39,3 @@ def tokenizer_texts() -> list[str]:
         + sentiment_split("train")[0]
         + paraphrase_sentences()
     )
-
-
-def paraphrase_split(split: str) -> list[tuple[str, str, int]]:
-    """(sentence1, sentence2, label) rows of one split of the course's paraphrase pairs."""
-    file = {"train": "train.tsv", "validation": "dev.tsv", "test": "test.tsv"}[split]
-    rows = read_rows(data_dir() / "glue" / "MRPC" / file, TASKS["mrpc"])
-    return list(zip(rows["sentence1"], rows["sentence2"], rows["label"]))
