@@ -33,7 +33,7 @@ class CourseConfig:
 
     @property
     def tiny(self) -> bool:
-        """True in tiny mode (offline stand-ins; numbers are not meaningful)."""
+        """True in tiny mode (offline stand-ins; scores describe the course's small data only)."""
         return self.mode == "tiny"
 
     @property
@@ -195,5 +195,8 @@ def device_note(config: CourseConfig) -> str:
 def _mode_note(mode: str) -> str:
     """One line telling the learner what the mode means for the numbers they will see."""
     if mode == "tiny":
-        return "Tiny offline stand-ins: code and shapes are real, scores are not meaningful."
+        return (
+            "Tiny offline stand-ins trained on the course's own small data: code and shapes "
+            "are real; scores describe that data, not the real benchmarks."
+        )
     return "Real checkpoints and data from the Hugging Face Hub."

@@ -23,7 +23,8 @@
 #
 # > **About the saved outputs.** The outputs stored in this notebook come from *tiny mode* (a
 # > 64-dimensional stand-in BERT and the course's own 350 paraphrase pairs): the code and the
-# > parity check are real, the scores are not meaningful. In full mode the loop trains
+# > parity check are real; the scores show the stand-in learning those simple pairs, and say
+# > nothing about MRPC itself. In full mode the loop trains
 # > `bert-base-uncased` on the real MRPC like lesson 03 (about 0.86 accuracy / 0.90 F1).
 
 # %% [markdown]

@@ -24,7 +24,8 @@
 #
 # > **About the saved outputs.** The outputs stored in this notebook come from *tiny mode*: a
 # > 64-dimensional stand-in BERT and the course's own 350 paraphrase pairs, trained by two CPU
-# > processes in seconds. The distributed mechanics are real; the scores are not meaningful.
+# > processes in seconds. The distributed mechanics are real; the scores show the stand-in
+# > learning those simple pairs, and say nothing about MRPC itself.
 
 # %% [markdown]
 # [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/05_accelerate.ipynb) In Colab, run the setup cell below first (hidden; elsewhere it does nothing).
