@@ -1,0 +1,44 @@
+"""What the saved tiny outputs teach: checked on the committed notebooks, which nbval keeps equal
+to a fresh run."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import nbformat
+
+from helpers.glue_files import TASKS, read_rows
+from helpers.paths import data_dir
+from tools.runner import text_outputs
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def outputs_of(name: str) -> str:
+    """Every text output of a committed notebook, joined."""
+    return "\n".join(text_outputs(nbformat.read(NOTEBOOKS / name, as_version=4)))
+
+
+def test_lesson_03_shows_a_model_that_learned_next_to_the_baseline():
+    text = outputs_of("03_trainer_mrpc.ipynb")
+    accuracy = float(re.search(r"eval_accuracy\s+([\d.]+)", text).group(1))
+    baseline = ast.literal_eval(re.search(r"always 'equivalent': (\{.*\})", text).group(1))
+    rows = re.search(
+        r"true not_equivalent: \[(\d+), (\d+)\]; true equivalent: \[(\d+), (\d+)\]", text
+    )
+    true_neg, false_pos, false_neg, true_pos = map(int, rows.groups())
+    assert accuracy >= 0.75
+    assert accuracy >= baseline["accuracy"] + 0.12
+    assert true_neg + false_neg > 0 and true_pos + false_pos > 0  # both columns predicted
+
+
+def test_lesson_06_table_compares_two_models_that_learned():
+    text = outputs_of("06_lora.ipynb")
+    full = re.search(r"full fine-tuning\s+\d+\s+[\d.]+\s+([\d.]+)", text)
+    lora = re.search(r"LoRA r=8\s+\d+\s+[\d.]+\s+([\d.]+)", text)
+    labels = read_rows(data_dir() / "glue" / "MRPC" / "dev.tsv", TASKS["mrpc"])["label"]
+    baseline = max(sum(labels), len(labels) - sum(labels)) / len(labels)  # the majority class
+    assert float(full.group(1)) >= baseline + 0.12
+    assert float(lora.group(1)) >= baseline + 0.12
