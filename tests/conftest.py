@@ -36,22 +36,20 @@ def pytest_sessionfinish(session, exitstatus):
 
 
 def xdist_group(item) -> str:
-    """The group of a test under `--dist loadgroup`: its notebook's stem for nbval cells and
-    rerun guards (so a notebook's two runs never overlap in its run folder), else its file."""
+    """The group of a test under `--dist loadgroup`: the test's own `xdist_group` mark (rerun
+    guards take their notebook's stem, so a notebook's two runs never overlap in its run folder),
+    else its notebook's stem for nbval cells, else its file."""
+    mark = item.get_closest_marker("xdist_group")
+    if mark is not None:
+        return mark.args[0]
     path = Path(str(item.fspath))
-    if path.suffix == ".ipynb":
-        return path.stem
-    callspec = getattr(item, "callspec", None)
-    if path.name == "test_rerun_guards.py" and callspec is not None:
-        return Path(str(callspec.params["rerun"])).stem
-    if path.name == "test_learner_swaps.py":
-        return item.name  # each swap is a whole notebook run: spread them over the workers
-    return path.name
+    return path.stem if path.suffix == ".ipynb" else path.name
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
 
 
 @pytest.fixture

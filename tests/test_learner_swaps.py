@@ -11,8 +11,15 @@ CHAPTERS = ["03_trainer_mrpc", "04_training_loop", "05_accelerate", "06_lora"]
 SWAPS = ["distilbert-base-uncased", "bert-base-cased"]
 
 
-@pytest.mark.parametrize("swap", SWAPS)
-@pytest.mark.parametrize("chapter", CHAPTERS)
+# Each swap is a whole notebook run: its own xdist group spreads them over the workers.
+RUNS = [
+    pytest.param(c, s, id=f"{c}-{s}", marks=pytest.mark.xdist_group(f"swap-{c}-{s}"))
+    for c in CHAPTERS
+    for s in SWAPS
+]
+
+
+@pytest.mark.parametrize(("chapter", "swap"), RUNS)
 def test_chapter_runs_with_another_checkpoint(chapter, swap, tmp_path):
     text = (SOURCES_DIR / f"{chapter}.py").read_text(encoding="utf-8")
     assert text.count(ORIGINAL) == 1, f"{chapter} should name its checkpoint once, as {ORIGINAL}"

@@ -39,7 +39,11 @@ def notebook_hashes() -> dict[str, str]:
     }
 
 
-@pytest.fixture(scope="module", params=sources(), ids=lambda p: p.stem)
+# Each guard shares its notebook's xdist group with nbval's cells (see conftest.xdist_group).
+GUARDED = [pytest.param(s, id=s.stem, marks=pytest.mark.xdist_group(s.stem)) for s in sources()]
+
+
+@pytest.fixture(scope="module", params=GUARDED)
 def rerun(request, tmp_path_factory):
     """One notebook run from a temporary working directory, with the states around it."""
     source = request.param
