@@ -48,6 +48,7 @@ KNOWN = (
         ("distilbert-base-cased-distilled-squad",),
         "the extractive question-answering model",
     ),
+    KnownCheckpoint("klue/roberta-base", (), "KLUE's Korean RoBERTa base"),
 )
 
 

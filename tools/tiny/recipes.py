@@ -21,6 +21,8 @@ from transformers import (
     DistilBertTokenizer,
     GPT2Config,
     GPT2LMHeadModel,
+    RobertaConfig,
+    RobertaForMaskedLM,
 )
 
 from tools.tiny import lesson03, synthetic, texts, tokenizers, training
@@ -31,6 +33,7 @@ BERT_STEPS = (
     2000  # MLM + next-sentence steps of the BERT stand-ins (600: lesson 03 learned nothing)
 )
 CLM_STEPS = 300
+KOREAN_MLM_STEPS = 600
 SENTIMENT_EPOCHS = 8
 SENTIMENT_LR = 5e-4
 NER_STEPS = 250
@@ -117,6 +120,27 @@ def mrpc_lesson_03(bert: BertForPreTraining, tokenizer) -> dict:
         bert.save_pretrained(folder)
         tokenizer.save_pretrained(folder)
         return lesson03.record(Path(folder))
+
+
+def klue_roberta(done: dict) -> Built:
+    """A Korean RoBERTa masked LM (klue/roberta-base's layout: a BERT WordPiece tokenizer, no
+    token types, positions offset by the padding id) pretrained on the course's Korean text."""
+    tokenizer = tokenizers.korean_wordpiece(texts.korean_texts())
+    config = RobertaConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=SIZE["hidden"],
+        num_hidden_layers=SIZE["layers"],
+        num_attention_heads=SIZE["heads"],
+        intermediate_size=SIZE["ffn"],
+        max_position_embeddings=SIZE["positions"] + 2,
+        type_vocab_size=1,
+        pad_token_id=tokenizer.pad_token_id,
+        bos_token_id=tokenizer.cls_token_id,
+        eos_token_id=tokenizer.sep_token_id,
+    )
+    model = RobertaForMaskedLM(config)
+    loss = training.train_masked_lm(model, tokenizer, texts.korean_texts(), KOREAN_MLM_STEPS)
+    return Built(model, tokenizer, {"mlm_loss": round(loss, 3)})
 
 
 def _distil_tokenizer(bert_tokenizer) -> DistilBertTokenizer:
@@ -278,4 +302,5 @@ RECIPES = (
     Recipe(
         "distilbert/distilbert-base-cased-distilled-squad", squad, ("google-bert/bert-base-cased",)
     ),
+    Recipe("klue/roberta-base", klue_roberta),
 )

@@ -39,3 +39,10 @@ def tokenizer_texts() -> list[str]:
         + sentiment_split("train")[0]
         + paraphrase_sentences()
     )
+
+
+def korean_texts() -> list[str]:
+    """Korean text for the Korean stand-in: the corpus's paragraphs and the unlabelled reviews."""
+    corpus = [line.strip() for line in course_text("korean").splitlines() if line.strip()]
+    reviews = (data_dir() / "reviews" / "unlabelled.txt").read_text(encoding="utf-8").splitlines()
+    return corpus + [line for line in reviews if line.strip()]
