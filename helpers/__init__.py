@@ -58,15 +58,27 @@ _EXPORTS = {
     "confusion_matrix": "plots",
     "histogram": "plots",
     "loss_curve": "plots",
+    "check_new_keyword": "exercises.ch09",
+    "highlight_html": "highlights",
+    "top_words": "highlights",
+    "word_importance": "highlights",
+    "ASPECTS_EN": "review_models",
+    "LEVELS_EN": "review_models",
+    "SavedReviewModels": "review_models",
+    "class_weights": "review_models",
+    "review_settings": "review_models",
 }
 
 __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a test checks)
     "ASPECTS",
+    "ASPECTS_EN",
     "CARD_TEMPLATE",
     "CourseConfig",
     "CourseError",
     "LEVELS",
+    "LEVELS_EN",
     "LaunchPlan",
+    "SavedReviewModels",
     "bar_probabilities",
     "bars",
     "card_results",
@@ -74,18 +86,21 @@ __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a t
     "check_card_results",
     "check_linear_lr",
     "check_lora_config",
+    "check_new_keyword",
     "check_padded_batch",
     "check_pair_encoding",
     "check_single_sentence",
     "check_softmax",
     "check_span",
     "checkpoint",
+    "class_weights",
     "compare_bars",
     "compute_metrics_for",
     "confusion_matrix",
     "course_text",
     "folder_size",
     "free_port",
+    "highlight_html",
     "histogram",
     "hub_ready",
     "hyperparameters",
@@ -98,6 +113,7 @@ __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a t
     "parse_labels",
     "prepare_glue",
     "quiz",
+    "review_settings",
     "run_dir",
     "sentiment_pairs",
     "settings",
@@ -105,7 +121,9 @@ __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a t
     "show_files",
     "show_metrics",
     "tidy_metrics",
+    "top_words",
     "train_subset",
+    "word_importance",
 ]
 
 
@@ -136,8 +154,10 @@ if TYPE_CHECKING:  # names for editors and type checkers; never executed
     from helpers.exercises.ch05 import check_batches_per_process
     from helpers.exercises.ch06 import check_lora_config
     from helpers.exercises.ch07 import check_card_results
+    from helpers.exercises.ch09 import check_new_keyword
     from helpers.files import folder_size, show_files
     from helpers.finetune import compute_metrics_for, prepare_glue, settings, train_subset
+    from helpers.highlights import highlight_html, top_words, word_importance
     from helpers.hub import hub_ready
     from helpers.launch import LaunchPlan, launch_plan
     from helpers.metrics import load_metric
@@ -150,6 +170,13 @@ if TYPE_CHECKING:  # names for editors and type checkers; never executed
         confusion_matrix,
         histogram,
         loss_curve,
+    )
+    from helpers.review_models import (
+        ASPECTS_EN,
+        LEVELS_EN,
+        SavedReviewModels,
+        class_weights,
+        review_settings,
     )
     from helpers.reviews import (
         ASPECTS,

@@ -76,3 +76,33 @@ def test_english_names_cover_every_aspect_and_level():
 
     assert list(ASPECTS_EN) == list(ASPECTS)
     assert list(LEVELS_EN) == list(LEVELS)
+
+
+def keyword_model(names: list[str], problem_type: str = "multi_label_classification"):
+    """A tiny classifier with one output per name (the course's BERT stand-in)."""
+    from transformers import AutoModelForSequenceClassification
+
+    from helpers.checkpoints import checkpoint
+
+    return AutoModelForSequenceClassification.from_pretrained(
+        checkpoint("bert-base-uncased", mode="tiny"),
+        num_labels=len(names),
+        problem_type=problem_type,
+        id2label=dict(enumerate(names)),
+        label2id={n: i for i, n in enumerate(names)},
+    )
+
+
+def test_new_keyword_check_passes_a_grown_model_and_explains_each_mistake(capsys):
+    from helpers.exercises.ch09 import check_new_keyword
+
+    aspects = ["배송", "가격"]
+    assert check_new_keyword(keyword_model([*aspects, "두께"]), "두께", aspects)
+    assert not check_new_keyword(None, "두께", aspects)
+    assert not check_new_keyword(keyword_model(aspects), "두께", aspects)
+    assert "needs 3" in capsys.readouterr().out
+    assert not check_new_keyword(keyword_model(["두께", *aspects]), "두께", aspects)
+    assert "in order" in capsys.readouterr().out
+    single = keyword_model([*aspects, "두께"], "single_label_classification")
+    assert not check_new_keyword(single, "두께", aspects)
+    assert "multi_label" in capsys.readouterr().out

@@ -39,8 +39,11 @@ def check_new_keyword(model, keyword: str, aspects: Sequence[str]) -> Verdict:
     if config.problem_type != "multi_label_classification":
         return verdict(False, 'Keep problem_type="multi_label_classification": sigmoid per label.')
     if _head_outputs(model) != len(wanted):
-        return verdict(False, "The head's output size does not match: load with "
-                       "ignore_mismatched_sizes=True so it gets a new, larger head.")
+        return verdict(
+            False,
+            "The head's output size does not match: load with "
+            "ignore_mismatched_sizes=True so it gets a new, larger head.",
+        )
     return verdict(
         True,
         f"{len(wanted)} outputs, the last one {keyword!r}. Its row of the head is random: it "

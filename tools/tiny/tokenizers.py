@@ -8,7 +8,13 @@ from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import BartTokenizer, BertTokenizer, DistilBertTokenizer, GPT2Tokenizer
 
 BERT_SPECIALS = {"[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3, "[MASK]": 4}
-KLUE_SPECIALS = {"[CLS]": 0, "[PAD]": 1, "[SEP]": 2, "[UNK]": 3, "[MASK]": 4}  # klue/roberta-base's ids
+KLUE_SPECIALS = {
+    "[CLS]": 0,
+    "[PAD]": 1,
+    "[SEP]": 2,
+    "[UNK]": 3,
+    "[MASK]": 4,
+}  # klue/roberta-base's ids
 WORDPIECE_SIZE = 3000
 KOREAN_WORDPIECE_SIZE = 4000
 BPE_SIZE = 2000
@@ -31,7 +37,9 @@ def korean_wordpiece(texts: list[str]) -> BertTokenizer:
         model_max_length=512,
         model_input_names=["input_ids", "attention_mask"],
     )
-    return seed.train_new_from_iterator(texts, vocab_size=KOREAN_WORDPIECE_SIZE, show_progress=False)
+    return seed.train_new_from_iterator(
+        texts, vocab_size=KOREAN_WORDPIECE_SIZE, show_progress=False
+    )
 
 
 def _byte_bpe(texts: list[str], specials: list[str]) -> tuple[dict[str, int], list]:
