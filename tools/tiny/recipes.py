@@ -139,7 +139,9 @@ def klue_roberta(done: dict) -> Built:
         eos_token_id=tokenizer.sep_token_id,
     )
     model = RobertaForMaskedLM(config)
-    loss = training.train_masked_lm(model, tokenizer, texts.korean_texts(), KOREAN_MLM_STEPS)
+    loss = training.train_masked_lm_summarising(
+        model, tokenizer, texts.korean_texts(), KOREAN_MLM_STEPS
+    )
     return Built(model, tokenizer, {"mlm_loss": round(loss, 3)})
 
 

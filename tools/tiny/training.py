@@ -71,6 +71,38 @@ def train_masked_lm(model, tokenizer, texts: list[str], steps: int, seed: int = 
     return train_loop(model, examples, loss_of, steps, seed)
 
 
+def _bag_of_words_loss(logits: torch.Tensor, input_ids: torch.Tensor, special: list[int]):
+    """Cross-entropy between the vocabulary distribution predicted at the first ([CLS]) position
+    and the sequence's own bag of words: it teaches [CLS] to summarise the whole text."""
+    counts = torch.zeros_like(logits[:, 0, :]).scatter_add_(
+        1, input_ids, torch.ones_like(input_ids, dtype=logits.dtype)
+    )
+    counts[:, special] = 0
+    target = counts / counts.sum(-1, keepdim=True).clamp(min=1)
+    return -(target * logits[:, 0, :].log_softmax(-1)).sum(-1).mean()
+
+
+def train_masked_lm_summarising(
+    model, tokenizer, texts: list[str], steps: int, seed: int = 0
+) -> float:
+    """Masked-LM training on whole texts (one per example, not blocks), plus a bag-of-words loss
+    at [CLS] on the unmasked text, so that a classifier head reading [CLS] starts from a summary
+    of the text (BERT's stand-ins get that from next-sentence prediction). Returns the last loss."""
+    collator = DataCollatorForLanguageModeling(tokenizer, mlm_probability=0.15, seed=seed)
+    examples = [{"input_ids": ids} for ids in tokenizer(texts, truncation=True)["input_ids"]]
+    special = tokenizer.all_special_ids
+
+    def loss_of(batch: list) -> torch.Tensor:
+        plain = tokenizer.pad(batch, return_tensors="pt")
+        inputs = collator(batch)
+        labels = inputs.pop("labels")
+        mlm = cross_entropy(model(**inputs).logits.flatten(0, 1), labels.flatten())
+        summary = model(**plain).logits
+        return mlm + _bag_of_words_loss(summary, plain["input_ids"], special)
+
+    return train_loop(model, examples, loss_of, steps, seed)
+
+
 def train_bert_pretraining(
     model, tokenizer, texts: list[str], pairs: list[tuple[str, str]], steps: int, seed: int = 0
 ) -> float:
