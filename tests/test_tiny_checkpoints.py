@@ -9,7 +9,7 @@ from safetensors import safe_open
 from helpers.checkpoints import KNOWN, checkpoint
 from helpers.files import folder_size
 from helpers.paths import data_dir
-from tools.tiny import texts
+from tools.tiny import recipes, synthetic, texts, training
 
 LESSON_REVIEWS = {
     "I have waited all year for a course like this one.": "POSITIVE",
@@ -123,7 +123,7 @@ def test_ner_stand_in_finds_the_lesson_entities():
         (e["entity_group"], e["word"])
         for e in ner("My name is Tamsin Okonkwo and I work at Silverpine Labs in Port Alder.")
     }
-    assert {("ORG", "Silverpine Labs"), ("LOC", "Port Alder")} <= found
+    assert {("PER", "Tamsin Okonkwo"), ("ORG", "Silverpine Labs"), ("LOC", "Port Alder")} == found
 
 
 def mrpc_record() -> dict:
@@ -146,3 +146,39 @@ def test_mrpc_stand_in_learns_in_lesson_03s_own_fine_tuning():
     assert 0 < after["predicted_positive"] < 1, record
     assert before["accuracy"] <= baseline + 0.05, record
     assert record["train_loss_last_third"] < record["train_loss_first_third"], record
+
+
+def test_qa_stand_in_answers_the_lesson_and_80_percent_of_held_out_questions():
+    """Exact match on the hand-written test passages, which no training passage uses."""
+    from transformers import AutoModelForQuestionAnswering, AutoTokenizer
+
+    name = checkpoint("distilbert/distilbert-base-cased-distilled-squad", mode="tiny")
+    tokenizer = AutoTokenizer.from_pretrained(name)
+    model = AutoModelForQuestionAnswering.from_pretrained(name)
+    lesson = recipes.LESSON_QA
+    assert (
+        training.answer(model, tokenizer, lesson["question"], lesson["context"])
+        == "Brightwater Foods"
+    )
+    held_out = synthetic.qa_test()
+    trained = {e["context"] for e in synthetic.qa_examples(4000)}
+    assert len(held_out) >= 20 and not trained & {e["context"] for e in held_out}
+    score = training.exact_match(model, tokenizer, held_out)
+    assert score >= 0.80, f"held-out exact match {score:.3f}"
+
+
+def test_zero_shot_stand_in_labels_the_lesson_and_80_percent_of_held_out_texts():
+    from transformers import pipeline
+
+    name = checkpoint("facebook/bart-large-mnli", mode="tiny")
+    zero_shot = pipeline("zero-shot-classification", model=name)
+    lesson = recipes.LESSON_ZERO_SHOT
+    assert zero_shot(lesson["text"], candidate_labels=lesson["labels"])["labels"][0] == "education"
+    held_out = synthetic.zero_shot_test()
+    premises = {p for p, _, _ in synthetic.nli_pairs()}
+    assert len(held_out) >= 20 and not premises & {e["text"] for e in held_out}
+    right = [
+        zero_shot(e["text"], candidate_labels=e["labels"])["labels"][0] == e["gold"]
+        for e in held_out
+    ]
+    assert sum(right) / len(right) >= 0.80, f"held-out accuracy {sum(right) / len(right):.3f}"

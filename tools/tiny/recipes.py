@@ -32,7 +32,19 @@ BERT_STEPS = (
 CLM_STEPS = 300
 SENTIMENT_EPOCHS = 8
 SENTIMENT_LR = 5e-4
-NER_STEPS = 250
+NER_STEPS = 600
+QA_STEPS = 5000
+NLI_STEPS = 5000
+LESSON_QA = {
+    "question": "Where does Mara work?",
+    "context": "Mara Lindqvist works at Brightwater Foods in Dunmore. She bakes bread.",
+    "answer": "Brightwater Foods",
+}
+LESSON_ZERO_SHOT = {
+    "text": "This course teaches you how to fine-tune a language model.",
+    "labels": ["education", "politics", "business"],
+    "gold": "education",
+}
 CONLL_LABELS = ("O", "B-MISC", "I-MISC", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 NLI_LABELS = ("contradiction", "neutral", "entailment")
 
@@ -234,8 +246,8 @@ def gpt2(done: dict) -> Built:
 
 
 def bart_mnli(done: dict) -> Built:
-    """A BART sequence classifier with the MNLI labels (untrained: zero-shot scores are noise)."""
-    tokenizer = tokenizers.bart_bpe(texts.tokenizer_texts())
+    """A BART sequence classifier with the MNLI labels, trained on the course's NLI pairs."""
+    tokenizer = tokenizers.bart_bpe(texts.tokenizer_texts() + synthetic.nli_texts())
     labels = dict(enumerate(NLI_LABELS))
     config = BartConfig(
         vocab_size=len(tokenizer),
@@ -255,7 +267,14 @@ def bart_mnli(done: dict) -> Built:
         id2label=labels,
         label2id={v: k for k, v in labels.items()},
     )
-    return Built(BartForSequenceClassification(config), tokenizer, {"trained": False})
+    model = BartForSequenceClassification(config)
+    loss = training.train_pair_classifier(
+        model, tokenizer, synthetic.nli_pairs(), NLI_STEPS, lr=2e-3
+    )
+    lesson = training.zero_shot_accuracy(model, tokenizer, [LESSON_ZERO_SHOT])
+    test = training.zero_shot_accuracy(model, tokenizer, synthetic.zero_shot_test())
+    notes = {"nli_loss": round(loss, 3), "lesson_example_right": lesson == 1.0}
+    return Built(model, tokenizer, {**notes, "held_out_accuracy": round(test, 3)})
 
 
 def ner(done: dict) -> Built:
@@ -273,12 +292,17 @@ def ner(done: dict) -> Built:
 
 
 def squad(done: dict) -> Built:
-    """A cased DistilBERT extractive QA model from the cased BERT (untrained head: spans are noise)."""
+    """A cased DistilBERT extractive QA model from the cased BERT, trained on the course's passages."""
     bert = done["google-bert/bert-base-cased"]
     tokenizer = _distil_tokenizer(bert.tokenizer)
     model = DistilBertForQuestionAnswering(_distil_config(tokenizer))
     _from_bert(model, bert.model)
-    return Built(model, tokenizer, {"trained": False})
+    examples = synthetic.qa_examples(4000)
+    loss = training.train_question_answering(model, tokenizer, examples, QA_STEPS)
+    lesson = training.answer(model, tokenizer, LESSON_QA["question"], LESSON_QA["context"])
+    test = training.exact_match(model, tokenizer, synthetic.qa_test())
+    notes = {"qa_loss": round(loss, 3), "lesson_answer": lesson}
+    return Built(model, tokenizer, {**notes, "held_out_exact_match": round(test, 3)})
 
 
 UNCASED, CASED = "wordpiece-uncased", "wordpiece-cased"

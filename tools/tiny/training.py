@@ -243,3 +243,88 @@ def lesson_finetune(
             schedule.step()
     model.eval()
     return losses
+
+
+def _qa_features(tokenizer, example: dict) -> dict:
+    """Token ids of question and context, and the token positions where the answer starts and ends."""
+    encoded = tokenizer(example["question"], example["context"], return_offsets_mapping=True)
+    first, last = example["start"], example["start"] + len(example["answer"])
+    sequence = encoded.sequence_ids()
+    offsets = encoded["offset_mapping"]
+    tokens = [
+        i
+        for i, s in enumerate(sequence)
+        if s == 1 and offsets[i][0] < last and offsets[i][1] > first
+    ]
+    return {"input_ids": encoded["input_ids"], "start": tokens[0], "end": tokens[-1]}
+
+
+def train_question_answering(
+    model, tokenizer, examples: list[dict], steps: int, seed: int = 0, lr: float = 3e-3
+) -> float:
+    """Extractive-QA training: cross-entropy on the answer's start and end tokens; returns the last loss."""
+    features = [_qa_features(tokenizer, e) for e in examples]
+
+    def loss_of(batch: list) -> torch.Tensor:
+        inputs = tokenizer.pad([{"input_ids": f["input_ids"]} for f in batch], return_tensors="pt")
+        out = model(
+            **inputs,
+            start_positions=torch.tensor([f["start"] for f in batch]),
+            end_positions=torch.tensor([f["end"] for f in batch]),
+        )
+        return out.loss
+
+    return train_loop(model, features, loss_of, steps, seed, lr)
+
+
+@torch.no_grad()
+def answer(model, tokenizer, question: str, context: str) -> str:
+    """The best span of `context` (end not before start), found as lesson 01 does it by hand."""
+    inputs = tokenizer(question, context, return_tensors="pt", return_offsets_mapping=True)
+    offsets = inputs.pop("offset_mapping")[0]
+    outputs = model(**inputs)
+    in_context = torch.tensor([s == 1 for s in inputs.sequence_ids()])
+    start_scores = outputs.start_logits[0].masked_fill(~in_context, -1e4)
+    end_scores = outputs.end_logits[0].masked_fill(~in_context, -1e4)
+    valid = torch.ones(len(in_context), len(in_context), dtype=torch.bool).triu()
+    span_scores = (start_scores[:, None] + end_scores[None, :]).masked_fill(~valid, -1e4)
+    start, end = divmod(int(span_scores.argmax()), span_scores.shape[1])
+    return context[int(offsets[start][0]) : int(offsets[end][1])]
+
+
+def exact_match(model, tokenizer, examples: list[dict]) -> float:
+    """Fraction of `examples` whose predicted span is exactly the answer."""
+    hits = [answer(model, tokenizer, e["question"], e["context"]) == e["answer"] for e in examples]
+    return sum(hits) / len(hits)
+
+
+def train_pair_classifier(
+    model,
+    tokenizer,
+    triples: list[tuple[str, str, str]],
+    steps: int,
+    seed: int = 0,
+    lr: float = 1e-3,
+) -> float:
+    """Sentence-pair classification (premise, hypothesis, label name); returns the last loss."""
+
+    def loss_of(batch: list) -> torch.Tensor:
+        inputs = tokenizer(
+            [p for p, _, _ in batch], [h for _, h, _ in batch], padding=True, return_tensors="pt"
+        )
+        labels = torch.tensor([model.config.label2id[y] for _, _, y in batch])
+        return model(**inputs, labels=labels).loss
+
+    return train_loop(model, triples, loss_of, steps, seed, lr)
+
+
+def zero_shot_accuracy(model, tokenizer, examples: list[dict]) -> float:
+    """Fraction of `examples` (text, candidate labels, gold) the zero-shot pipeline gets right."""
+    from transformers import pipeline
+
+    classify = pipeline("zero-shot-classification", model=model, tokenizer=tokenizer)
+    hits = [
+        classify(e["text"], candidate_labels=e["labels"])["labels"][0] == e["gold"]
+        for e in examples
+    ]
+    return sum(hits) / len(hits)
