@@ -81,9 +81,9 @@ for review, result in zip(reviews, classifier(reviews)):
 # %% [markdown]
 # ## Zero-shot classification
 # Classify text with labels the model never saw in training: the model scores how well
-# "This example is about *label*." follows from the text (natural-language inference).
-# In tiny mode the stand-in is untrained, so the scores are noise; in full mode
-# `facebook/bart-large-mnli` gets this right.
+# "This example is *label*." follows from the text (natural-language inference). (The tiny
+# stand-in learned inference from the course's own sentence pairs, but it is too small to
+# generalise: its labels for new texts are often wrong. `facebook/bart-large-mnli` gets this right.)
 
 # %%
 zero_shot = pipeline("zero-shot-classification", model=helpers.checkpoint("facebook/bart-large-mnli"))
@@ -97,6 +97,7 @@ result = zero_shot(
 # ## Text generation
 # A decoder model continues a prompt one token at a time. `max_new_tokens` bounds the length;
 # `do_sample=False` picks the most likely token each step (greedy), so the output is repeatable.
+# In tiny mode the text means nothing: a tiny model of a small corpus only strings likely pieces.
 
 # %%
 generator = pipeline("text-generation", model=helpers.checkpoint("gpt2"))
@@ -107,6 +108,8 @@ print(out[0]["generated_text"])
 # ## Fill-mask
 # An encoder trained with masked language modelling fills in the blank. Each model has its own
 # mask token: ask the tokenizer rather than typing `[MASK]` or `<mask>`.
+# In tiny mode the top guess is "." or another frequent token: the stand-in read too little text
+# to know where cats sit. In full mode BERT proposes words that fit.
 
 # %%
 unmasker = pipeline("fill-mask", model=helpers.checkpoint("bert-base-uncased"))
@@ -144,7 +147,7 @@ features.shape  # (batch, tokens, hidden size)
 # Transformers 5 removed the `question-answering`, `summarization` and `translation` pipelines
 # (formerly `pipeline("question-answering")`). Extractive QA is simple to do yourself: the model
 # gives every token a *start* score and an *end* score; the answer is the best span of the context.
-# (The tiny stand-in's QA head is untrained, so its span is arbitrary; the code is what matters.)
+# (The tiny stand-in learned this on the course's own short passages about invented people.)
 
 # %%
 import torch
