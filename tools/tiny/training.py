@@ -41,14 +41,24 @@ def train_loop(
     steps: int,
     seed: int = 0,
     lr: float = 2e-3,
+    batch_size: int = 16,
+    decay: bool = False,
 ) -> float:
-    """The builder's one training loop: `steps` seeded random batches of 16 `examples`, the loss
-    `loss_of(batch)`, AdamW (weight decay 0.01) with gradients clipped to 1; returns the last loss."""
+    """The builder's one training loop: `steps` seeded random batches of `batch_size` `examples`,
+    the loss `loss_of(batch)`, AdamW (weight decay 0.01) with gradients clipped to 1, and with
+    `decay` a learning rate that warms up over the first 5% of steps and then falls linearly to 0;
+    returns the last loss."""
     optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    warmup = max(steps // 20, 1)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer,
+        lambda step: min((step + 1) / warmup, (steps - step) / (steps - warmup)) if decay else 1.0,
+    )
     model.train()
     loss = float("nan")
-    for batch in _batches(examples, 16, steps, seed):
+    for batch in _batches(examples, batch_size, steps, seed):
         loss = _step(model, optimizer, loss_of(batch))
+        schedule.step()
     model.eval()
     return loss
 
@@ -260,7 +270,13 @@ def _qa_features(tokenizer, example: dict) -> dict:
 
 
 def train_question_answering(
-    model, tokenizer, examples: list[dict], steps: int, seed: int = 0, lr: float = 3e-3
+    model,
+    tokenizer,
+    examples: list[dict],
+    steps: int,
+    seed: int = 0,
+    lr: float = 3e-3,
+    batch_size: int = 16,
 ) -> float:
     """Extractive-QA training: cross-entropy on the answer's start and end tokens; returns the last loss."""
     features = [_qa_features(tokenizer, e) for e in examples]
@@ -274,7 +290,7 @@ def train_question_answering(
         )
         return out.loss
 
-    return train_loop(model, features, loss_of, steps, seed, lr)
+    return train_loop(model, features, loss_of, steps, seed, lr, batch_size, decay=True)
 
 
 @torch.no_grad()
@@ -298,26 +314,6 @@ def exact_match(model, tokenizer, examples: list[dict]) -> float:
     return sum(hits) / len(hits)
 
 
-def train_pair_classifier(
-    model,
-    tokenizer,
-    triples: list[tuple[str, str, str]],
-    steps: int,
-    seed: int = 0,
-    lr: float = 1e-3,
-) -> float:
-    """Sentence-pair classification (premise, hypothesis, label name); returns the last loss."""
-
-    def loss_of(batch: list) -> torch.Tensor:
-        inputs = tokenizer(
-            [p for p, _, _ in batch], [h for _, h, _ in batch], padding=True, return_tensors="pt"
-        )
-        labels = torch.tensor([model.config.label2id[y] for _, _, y in batch])
-        return model(**inputs, labels=labels).loss
-
-    return train_loop(model, triples, loss_of, steps, seed, lr)
-
-
 def zero_shot_accuracy(model, tokenizer, examples: list[dict]) -> float:
     """Fraction of `examples` (text, candidate labels, gold) the zero-shot pipeline gets right."""
     from transformers import pipeline
@@ -328,3 +324,45 @@ def zero_shot_accuracy(model, tokenizer, examples: list[dict]) -> float:
         for e in examples
     ]
     return sum(hits) / len(hits)
+
+
+def train_zero_shot(
+    model,
+    tokenizer,
+    topics: list[tuple[str, str]],
+    triples: list[tuple[str, str, str]],
+    template: str,
+    steps: int,
+    seed: int = 0,
+    lr: float = 3e-3,
+) -> float:
+    """NLI training shaped as the zero-shot pipeline uses it. Each batch holds 8 (text, topic)
+    items, each against the hypotheses `template` of its topic and of two other topics, and 8
+    `triples` (premise, hypothesis, label). Loss: cross-entropy on every pair's label, plus
+    cross-entropy of the entailment logits across each text's three hypotheses (the pipeline's
+    softmax over candidate labels, right topic as target). Returns the last loss."""
+    rng = torch.Generator().manual_seed(seed)
+    names = sorted({t for _, t in topics})
+    entail, contra = model.config.label2id["entailment"], model.config.label2id["contradiction"]
+
+    def loss_of(batch: list) -> torch.Tensor:
+        pairs, labels = [], []
+        for text, topic in batch:
+            others = [n for n in names if n != topic]
+            picks = torch.randperm(len(others), generator=rng)[:2].tolist()
+            for i, name in enumerate([topic] + [others[p] for p in picks]):
+                pairs.append((text, template.format(name)))
+                labels.append(entail if i == 0 else contra)
+        for i in torch.randint(len(triples), (8,), generator=rng).tolist():
+            premise, hypothesis, label = triples[i]
+            pairs.append((premise, hypothesis))
+            labels.append(model.config.label2id[label])
+        inputs = tokenizer(
+            [p for p, _ in pairs], [h for _, h in pairs], padding=True, return_tensors="pt"
+        )
+        logits = model(**inputs).logits
+        grouped = logits[: 3 * len(batch), entail].view(len(batch), 3)
+        listwise = cross_entropy(grouped, torch.zeros(len(batch), dtype=torch.long))
+        return cross_entropy(logits, torch.tensor(labels)) + listwise
+
+    return train_loop(model, topics, loss_of, steps, seed, lr, batch_size=8, decay=True)
