@@ -185,7 +185,8 @@ def batches(lines, size=100):
         yield lines[start : start + size]
 
 
-retrained = original.train_new_from_iterator(batches(english + korean), vocab_size=1000)
+retrained = original.train_new_from_iterator(batches(english + korean), vocab_size=1000,
+                                              show_progress=False)
 print(len(original), "->", len(retrained), "tokens")
 
 # %% [markdown]
