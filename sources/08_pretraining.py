@@ -123,8 +123,8 @@ print(wordpiece.get_vocab_size(), "tokens;", wordpiece.encode("The cat sat on th
 
 # %% [markdown]
 # The trainer breaks ties between equally frequent merges in an order that changes from one
-# Python process to the next: the same tokens, but numbered differently each time (DESIGN note of
-# this course). A model's embeddings are indexed by those numbers, so we renumber the vocabulary
+# Python process to the next: the same tokens, but numbered differently each time (a known
+# property of the `tokenizers` trainers). A model's embeddings are indexed by those numbers, so we renumber the vocabulary
 # in a fixed order (special tokens, then alphabetical) to make the training below repeatable.
 # Tokenizing is unchanged: WordPiece looks tokens up by their text.
 
@@ -310,7 +310,7 @@ print(f"picked {total} of {picked.numel()} positions ({total / picked.numel():.0
 
 # %% [markdown]
 # About 15% of the positions are picked, and roughly 80/10/10 of them are masked, randomized or
-# kept: with a hundred-odd picks the shares wander a few points from the rule. (A random token can
+# kept: with only a few dozen picks the shares wander several points from the rule. (A random token can
 # by chance be the original one; it then counts as unchanged.) One row, before and after:
 
 # %%
@@ -371,8 +371,8 @@ def make_trainer(model, args, data, collator, tokenizer):
 import math
 
 mlm_collator = DataCollatorForLanguageModeling(tokenizer, mlm_probability=0.15, seed=course.seed)
-epochs = 6 if course.tiny else 40
-mlm_trainer = make_trainer(model, training_args("bert-scratch", epochs, 2e-3), blocks,
+epochs, pretrain_lr = (6, 2e-3) if course.tiny else (40, 5e-4)
+mlm_trainer = make_trainer(model, training_args("bert-scratch", epochs, pretrain_lr), blocks,
                            mlm_collator, tokenizer)
 start = mlm_trainer.evaluate()["eval_loss"]
 print(f"before: eval loss {start:.2f}, perplexity {math.exp(start):.0f}")
@@ -389,7 +389,7 @@ print(f"after:  eval loss {end:.2f}, perplexity {math.exp(end):.0f}")
 # %%
 from transformers import pipeline
 
-fill = pipeline("fill-mask", model=model, tokenizer=tokenizer)
+fill = pipeline("fill-mask", model=model, tokenizer=tokenizer, device=model.device)
 for guess in fill("The capital of France is [MASK]."):
     print(f"{guess['token_str']!r:>10}")
 
@@ -424,8 +424,9 @@ reviews = {"train": helpers.train_subset(reviews["train"], training.max_train_sa
 
 # %%
 review_collator = DataCollatorForLanguageModeling(original, mlm_probability=0.15, seed=course.seed)
-adapt_trainer = make_trainer(bert, training_args("bert-reviews", 1, 5e-4, batch_size=32), reviews,
-                             review_collator, original)
+adapt_lr = 5e-4 if course.tiny else 5e-5  # a real BERT needs a gentler learning rate
+adapt_trainer = make_trainer(bert, training_args("bert-reviews", 1, adapt_lr, batch_size=32),
+                             reviews, review_collator, original)
 general = adapt_trainer.evaluate()["eval_loss"]
 adapt_trainer.train()
 adapted = adapt_trainer.evaluate()["eval_loss"]
@@ -480,7 +481,7 @@ print(len(gpt_blocks["train"]), "blocks;",
       "labels = inputs:", torch.equal(causal_batch["labels"], causal_batch["input_ids"]))
 
 # %%
-gpt_trainer = make_trainer(gpt, training_args("gpt-scratch", epochs, 2e-3), gpt_blocks,
+gpt_trainer = make_trainer(gpt, training_args("gpt-scratch", epochs, pretrain_lr), gpt_blocks,
                            causal_collator, gpt_tokenizer)
 start = gpt_trainer.evaluate()["eval_loss"]
 gpt_trainer.train()
@@ -528,14 +529,14 @@ helpers.loss_curves({"masked LM (BERT)": mlm_trainer.state.log_history,
 # prediction*: given two segments, was the second the one that followed the first in the corpus
 # (half the time) or a random one? The `[CLS]` vector fed a small binary classifier. RoBERTa
 # (Liu et al., 2019) found that dropping NSP and filling each input with contiguous text matched
-# or improved the downstream results, and most later encoders train with the masked LM alone.
+# or improved the downstream results; later encoders mostly dropped it.
 # The course's BERT stand-in was pretrained with both, as BERT was.
 #
 # **Cost at real scale.** BERT-base was trained on about 3.3 billion words (BooksCorpus's
 # 800 million and English Wikipedia's 2,500 million) for a million steps of 256 sequences, on
 # 16 TPU chips for four days (Devlin et al., 2019). RoBERTa's first setup took 1,024 V100 GPUs
 # about a day for 100,000 steps of 8,000 sequences; the final RoBERTa trained five times longer
-# on 160 GB of text (Liu et al., 2019). Our tiny runs see about 15,000 tokens.
+# on 160 GB of text (Liu et al., 2019). Our tiny BERT sees about 22,000 tokens per epoch.
 #
 # **When to fine-tune instead.** Almost always. Pretrain from scratch only when no pretrained
 # model covers your language or your kind of text (source code, proteins, a rare language) *and*
