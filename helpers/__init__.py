@@ -32,6 +32,8 @@ _EXPORTS = {
     "check_batches_per_process": "exercises.ch05",
     "check_lora_config": "exercises.ch06",
     "check_card_results": "exercises.ch07",
+    "check_masked_count": "exercises.ch08",
+    "check_perplexity": "exercises.ch08",
     "folder_size": "files",
     "show_files": "files",
     "compute_metrics_for": "finetune",
@@ -52,6 +54,7 @@ _EXPORTS = {
     "confusion_matrix": "plots",
     "histogram": "plots",
     "loss_curve": "plots",
+    "loss_curves": "plots",
 }
 
 __all__ = [  # the same names as _EXPORTS (a test checks)
@@ -66,8 +69,10 @@ __all__ = [  # the same names as _EXPORTS (a test checks)
     "check_card_results",
     "check_linear_lr",
     "check_lora_config",
+    "check_masked_count",
     "check_padded_batch",
     "check_pair_encoding",
+    "check_perplexity",
     "check_single_sentence",
     "check_softmax",
     "check_span",
@@ -85,6 +90,7 @@ __all__ = [  # the same names as _EXPORTS (a test checks)
     "load_dataset",
     "load_metric",
     "loss_curve",
+    "loss_curves",
     "prepare_glue",
     "quiz",
     "run_dir",
@@ -124,6 +130,7 @@ if TYPE_CHECKING:  # names for editors and type checkers; never executed
     from helpers.exercises.ch05 import check_batches_per_process
     from helpers.exercises.ch06 import check_lora_config
     from helpers.exercises.ch07 import check_card_results
+    from helpers.exercises.ch08 import check_masked_count, check_perplexity
     from helpers.files import folder_size, show_files
     from helpers.finetune import compute_metrics_for, prepare_glue, settings, train_subset
     from helpers.hub import hub_ready
@@ -138,4 +145,5 @@ if TYPE_CHECKING:  # names for editors and type checkers; never executed
         confusion_matrix,
         histogram,
         loss_curve,
+        loss_curves,
     )
