@@ -63,7 +63,9 @@ from transformers import pipeline
 
 sentiment_model = helpers.checkpoint("distilbert/distilbert-base-uncased-finetuned-sst-2-english")
 classifier = pipeline("sentiment-analysis", model=sentiment_model)
-classifier("I have waited all year for a course like this one.")
+result = classifier("I have waited all year for a course like this one.")
+# The score is rounded: its last digits change from one CPU to another.
+[{"label": r["label"], "score": round(r["score"], 3)} for r in result]
 
 # %% [markdown]
 # A pipeline takes one text or a list of texts. Always name the model: without `model=` the
