@@ -48,6 +48,12 @@ _EXPORTS = {
     "setup_notebook": "notebook",
     "free_port": "paths",
     "run_dir": "paths",
+    "ASPECTS": "reviews",
+    "LEVELS": "reviews",
+    "keyword_matrix": "reviews",
+    "load_reviews": "reviews",
+    "parse_labels": "reviews",
+    "sentiment_pairs": "reviews",
     "bar_probabilities": "plots",
     "bars": "plots",
     "compare_bars": "plots",
@@ -57,10 +63,12 @@ _EXPORTS = {
     "loss_curves": "plots",
 }
 
-__all__ = [  # the same names as _EXPORTS (a test checks)
+__all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a test checks)
+    "ASPECTS",
     "CARD_TEMPLATE",
     "CourseConfig",
     "CourseError",
+    "LEVELS",
     "LaunchPlan",
     "bar_probabilities",
     "bars",
@@ -86,14 +94,18 @@ __all__ = [  # the same names as _EXPORTS (a test checks)
     "histogram",
     "hub_ready",
     "hyperparameters",
+    "keyword_matrix",
     "launch_plan",
     "load_dataset",
     "load_metric",
+    "load_reviews",
     "loss_curve",
     "loss_curves",
+    "parse_labels",
     "prepare_glue",
     "quiz",
     "run_dir",
+    "sentiment_pairs",
     "settings",
     "setup_notebook",
     "show_files",
@@ -146,4 +158,12 @@ if TYPE_CHECKING:  # names for editors and type checkers; never executed
         histogram,
         loss_curve,
         loss_curves,
+    )
+    from helpers.reviews import (
+        ASPECTS,
+        LEVELS,
+        keyword_matrix,
+        load_reviews,
+        parse_labels,
+        sentiment_pairs,
     )
