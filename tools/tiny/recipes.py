@@ -262,13 +262,14 @@ def bart_mnli(done: dict) -> Built:
     )
     selection = training.zero_shot_accuracy(model, tokenizer, synthetic.zero_shot_selection())
     lesson = training.zero_shot_accuracy(model, tokenizer, [LESSON_ZERO_SHOT])
-    test = training.zero_shot_accuracy(model, tokenizer, synthetic.zero_shot_test())
+    held_out = synthetic.zero_shot_test()
+    test = training.zero_shot_accuracy(model, tokenizer, held_out)
     notes = {
         "nli_loss": round(loss, 3),
         "lesson_example_right": lesson == 1.0,
         "selection_accuracy": round(selection, 3),
         "held_out_accuracy": round(test, 3),
-        "held_out_count": len(synthetic.zero_shot_test()),
+        "held_out_count": len(held_out),
     }
     return Built(model, tokenizer, notes)
 
@@ -299,13 +300,14 @@ def squad(done: dict) -> Built:
     )
     lesson = training.answer(model, tokenizer, LESSON_QA["question"], LESSON_QA["context"])
     selection = training.exact_match(model, tokenizer, synthetic.qa_selection())
-    test = training.exact_match(model, tokenizer, synthetic.qa_test())
+    held_out = synthetic.qa_test()
+    test = training.exact_match(model, tokenizer, held_out)
     notes = {
         "qa_loss": round(loss, 3),
         "lesson_answer": lesson,
         "selection_exact_match": round(selection, 3),
         "held_out_exact_match": round(test, 3),
-        "held_out_count": len(synthetic.qa_test()),
+        "held_out_count": len(held_out),
     }
     return Built(model, tokenizer, notes)
 
