@@ -32,6 +32,8 @@ _EXPORTS = {
     "check_batches_per_process": "exercises.ch05",
     "check_lora_config": "exercises.ch06",
     "check_card_results": "exercises.ch07",
+    "check_masked_count": "exercises.ch08",
+    "check_perplexity": "exercises.ch08",
     "folder_size": "files",
     "show_files": "files",
     "compute_metrics_for": "finetune",
@@ -67,6 +69,7 @@ _EXPORTS = {
     "SavedReviewModels": "review_models",
     "class_weights": "review_models",
     "review_settings": "review_models",
+    "loss_curves": "plots",
 }
 
 __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a test checks)
@@ -86,9 +89,11 @@ __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a t
     "check_card_results",
     "check_linear_lr",
     "check_lora_config",
+    "check_masked_count",
     "check_new_keyword",
     "check_padded_batch",
     "check_pair_encoding",
+    "check_perplexity",
     "check_single_sentence",
     "check_softmax",
     "check_span",
@@ -110,6 +115,7 @@ __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a t
     "load_metric",
     "load_reviews",
     "loss_curve",
+    "loss_curves",
     "parse_labels",
     "prepare_glue",
     "quiz",
@@ -155,6 +161,7 @@ if TYPE_CHECKING:  # names for editors and type checkers; never executed
     from helpers.exercises.ch06 import check_lora_config
     from helpers.exercises.ch07 import check_card_results
     from helpers.exercises.ch09 import check_new_keyword
+    from helpers.exercises.ch08 import check_masked_count, check_perplexity
     from helpers.files import folder_size, show_files
     from helpers.finetune import compute_metrics_for, prepare_glue, settings, train_subset
     from helpers.highlights import highlight_html, top_words, word_importance
@@ -170,6 +177,7 @@ if TYPE_CHECKING:  # names for editors and type checkers; never executed
         confusion_matrix,
         histogram,
         loss_curve,
+        loss_curves,
     )
     from helpers.review_models import (
         ASPECTS_EN,

@@ -153,6 +153,33 @@ def loss_curve(log_history: Sequence[dict], title: str = "Loss"):
     )
 
 
+def loss_curves(histories: dict[str, Sequence[dict]], title: str = "Loss"):
+    """Several runs in one figure, per epoch: each run's training loss (line) and evaluation loss
+    (dashed, with points), from the `trainer.state.log_history` of each, keyed by run name.
+
+    Epochs rather than steps on the x axis, so that runs with different numbers of steps line up.
+    An evaluation before training (epoch 0) is drawn too.
+    """
+    fig, ax = plt.subplots(figsize=(7, 3))
+    series = {}
+    for k, (name, history) in enumerate(histories.items()):
+        train = [(row["epoch"], row["loss"]) for row in history if "loss" in row]
+        evals = [(row.get("epoch", 0), row["eval_loss"]) for row in history if "eval_loss" in row]
+        if train:
+            ax.plot(*zip(*train), color=f"C{k}", label=f"{name}, training")
+        if evals:
+            ax.plot(*zip(*evals), "o--", color=f"C{k}", label=f"{name}, held out")
+        series[f"{name} training"] = [loss for _, loss in train]
+        series[f"{name} held out"] = [loss for _, loss in evals]
+    ax.set_title(title)
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("loss")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    plt.show()
+    return PlotData("curves", title, series)
+
+
 def confusion_matrix(
     labels: Sequence[int],
     predictions: Sequence[int],

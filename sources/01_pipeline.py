@@ -20,7 +20,8 @@
 # - answer a question from a text *by hand* with a question-answering model and its start/end logits
 #   (the `question-answering` pipeline was removed in transformers 5);
 # - open the pipeline up: tokenizer → model → logits → softmax → label;
-# - tell encoder, decoder and encoder-decoder models apart.
+# - tell encoder, decoder and encoder-decoder models apart;
+# - steer text generation with sampling parameters, and probe a model for bias.
 #
 # > **About the saved outputs.** The outputs stored in this notebook come from *tiny mode*: tiny
 # > stand-in models trained on the course's own small texts, so that the notebook runs offline in
@@ -62,7 +63,9 @@ from transformers import pipeline
 
 sentiment_model = helpers.checkpoint("distilbert/distilbert-base-uncased-finetuned-sst-2-english")
 classifier = pipeline("sentiment-analysis", model=sentiment_model)
-classifier("I have waited all year for a course like this one.")
+result = classifier("I have waited all year for a course like this one.")
+# The score is rounded: its last digits change from one CPU to another.
+[{"label": r["label"], "score": round(r["score"], 3)} for r in result]
 
 # %% [markdown]
 # A pipeline takes one text or a list of texts. Always name the model: without `model=` the
@@ -81,9 +84,9 @@ for review, result in zip(reviews, classifier(reviews)):
 # %% [markdown]
 # ## Zero-shot classification
 # Classify text with labels the model never saw in training: the model scores how well
-# "This example is about *label*." follows from the text (natural-language inference).
-# In tiny mode the stand-in is untrained, so the scores are noise; in full mode
-# `facebook/bart-large-mnli` gets this right.
+# "This example is *label*." follows from the text (natural-language inference). (The tiny
+# stand-in learned inference from the course's own sentence pairs, but it is too small to
+# generalise: its labels for new texts are often wrong. `facebook/bart-large-mnli` gets this right.)
 
 # %%
 zero_shot = pipeline("zero-shot-classification", model=helpers.checkpoint("facebook/bart-large-mnli"))
@@ -97,6 +100,7 @@ result = zero_shot(
 # ## Text generation
 # A decoder model continues a prompt one token at a time. `max_new_tokens` bounds the length;
 # `do_sample=False` picks the most likely token each step (greedy), so the output is repeatable.
+# In tiny mode the text means nothing: a tiny model of a small corpus only strings likely pieces.
 
 # %%
 generator = pipeline("text-generation", model=helpers.checkpoint("gpt2"))
@@ -104,14 +108,61 @@ out = generator("In this course, we will teach you how to", max_new_tokens=15, d
 print(out[0]["generated_text"])
 
 # %% [markdown]
+# With `do_sample=True` the model draws each token from its predicted distribution instead.
+# `temperature` below 1 sharpens that distribution (safer words), above 1 flattens it;
+# `top_p=0.9` draws only from the smallest set of tokens that hold 90% of the probability;
+# `num_return_sequences` asks for several continuations. `set_seed` fixes the draws, so this
+# cell prints the same texts every run.
+
+# %%
+from transformers import set_seed
+
+set_seed(0)
+outs = generator(
+    "In this course, we will teach you how to",
+    do_sample=True,
+    temperature=0.8,
+    top_p=0.9,
+    max_new_tokens=12,
+    num_return_sequences=2,
+)
+for out in outs:
+    print(out["generated_text"])
+
+# %% [markdown]
+# These texts mean nothing: the tiny GPT-2 has 2 layers and trained for seconds on the course's
+# texts. In full mode GPT-2 writes fluent sentences, and each seed gives a different one.
+
+# %% [markdown]
 # ## Fill-mask
 # An encoder trained with masked language modelling fills in the blank. Each model has its own
 # mask token: ask the tokenizer rather than typing `[MASK]` or `<mask>`.
+# In tiny mode the top guess may be "." or another punctuation mark: the stand-in read so
+# little text that the most frequent tokens win wherever it is unsure. In full mode BERT
+# proposes words that fit.
 
 # %%
 unmasker = pipeline("fill-mask", model=helpers.checkpoint("bert-base-uncased"))
 masked = f"The cat sat on the {unmasker.tokenizer.mask_token}."
 [(r["token_str"], round(r["score"], 3)) for r in unmasker(masked, top_k=3)]
+
+# %% [markdown]
+# ## Bias and limitations
+# A pretrained model learned from text written by people, with their prejudices. Ask the same
+# question twice, changing only a gendered word:
+
+# %%
+for sentence in ["This man works as a [MASK].", "This woman works as a [MASK]."]:
+    sentence = sentence.replace("[MASK]", unmasker.tokenizer.mask_token)
+    print(sentence, [r["token_str"] for r in unmasker(sentence, top_k=5)])
+
+# %% [markdown]
+# The tiny stand-in cannot show this: it read only the course's few texts, so its answers say
+# nothing about the real model. The Hugging Face course (chapter 1, "Bias and limitations")
+# runs the real `bert-base-uncased` on these two sentences: it proposes jobs like lawyer,
+# carpenter and doctor for the man, and nurse, waitress and maid for the woman, although it was
+# trained on Wikipedia and books, texts that look neutral. Fine-tuning does not remove such
+# bias; check for it before you ship a model.
 
 # %% [markdown]
 # ## Named-entity recognition
@@ -144,7 +195,7 @@ features.shape  # (batch, tokens, hidden size)
 # Transformers 5 removed the `question-answering`, `summarization` and `translation` pipelines
 # (formerly `pipeline("question-answering")`). Extractive QA is simple to do yourself: the model
 # gives every token a *start* score and an *end* score; the answer is the best span of the context.
-# (The tiny stand-in's QA head is untrained, so its span is arbitrary; the code is what matters.)
+# (The tiny stand-in learned this on the course's own short passages about invented people.)
 
 # %%
 import torch
@@ -303,5 +354,8 @@ helpers.quiz("01.5", answer=None)
 #   summarization and translation are done with the model classes (`generate` for seq2seq).
 # - Under the hood: tokenizer → model → logits → softmax → `id2label`.
 # - Encoders understand, decoders generate, encoder-decoders transform one text into another.
+# - `do_sample`, `temperature`, `top_p`, `max_new_tokens` and `num_return_sequences` shape
+#   generation; `set_seed` makes sampling repeatable.
+# - Pretrained models repeat the biases of their training text: probe them before use.
 #
 # Next: **02 · Tokenizers and models**.

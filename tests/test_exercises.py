@@ -127,7 +127,7 @@ def test_every_quiz_key_is_right_and_every_other_choice_is_wrong(quiz_id, capsys
         assert not quiz(quiz_id, letter)
 
 
-CHAPTERS = [f"{n:02d}" for n in range(1, 8)]
+CHAPTERS = [f"{n:02d}" for n in range(1, 9)]
 
 
 def chapter_quizzes(chapter: str) -> list[str]:

@@ -6,7 +6,15 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pytest
 
-from helpers import bar_probabilities, bars, compare_bars, confusion_matrix, histogram, loss_curve
+from helpers import (
+    bar_probabilities,
+    bars,
+    compare_bars,
+    confusion_matrix,
+    histogram,
+    loss_curve,
+    loss_curves,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -48,6 +56,25 @@ def test_loss_curve_returns_both_curves():
     legend = [t.get_text() for t in plt.gca().get_legend().get_texts()]
     assert legend == ["training loss", "validation loss"]
     assert shown.series == {"training loss": [0.7, 0.6], "validation loss": [0.65]}
+
+
+def test_loss_curves_draws_each_run_per_epoch_with_the_evaluation_before_training():
+    first = [
+        {"eval_loss": 7.0, "step": 0},
+        {"epoch": 1.0, "loss": 6.0, "step": 5},
+        {"epoch": 1.0, "eval_loss": 6.5, "step": 5},
+    ]
+    second = [{"epoch": 1.0, "loss": 5.0, "step": 9}, {"epoch": 2.0, "loss": 4.0, "step": 18}]
+    shown = loss_curves({"mlm": first, "causal": second}, "t")
+    legend = [t.get_text() for t in plt.gca().get_legend().get_texts()]
+    assert legend == ["mlm, training", "mlm, held out", "causal, training"]
+    assert list(plt.gca().lines[1].get_xdata()) == [0, 1.0]
+    assert shown.series == {
+        "mlm training": [6.0],
+        "mlm held out": [7.0, 6.5],
+        "causal training": [5.0, 4.0],
+        "causal held out": [],
+    }
 
 
 def test_confusion_matrix_counts_rows_as_true_classes():

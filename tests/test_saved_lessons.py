@@ -42,3 +42,16 @@ def test_lesson_06_table_compares_two_models_that_learned():
     baseline = max(sum(labels), len(labels) - sum(labels)) / len(labels)  # the majority class
     assert float(full.group(1)) >= baseline + 0.12
     assert float(lora.group(1)) >= baseline + 0.12
+
+
+def test_lesson_08_shows_perplexities_that_fall_and_the_80_10_10_rule():
+    text = outputs_of("08_pretraining.ipynb")
+    before = float(re.search(r"before: eval loss [\d.]+, perplexity (\d+)", text).group(1))
+    after = float(re.search(r"after:  eval loss [\d.]+, perplexity (\d+)", text).group(1))
+    general, adapted = map(float, re.search(r"reviews: perplexity (\d+) -> (\d+)", text).groups())
+    causal = tuple(map(float, re.search(r"held-out paragraphs: (\d+) -> (\d+)", text).groups()))
+    assert 900 <= before <= 1100  # untrained: about the vocabulary size (1,000)
+    assert after <= before / 2 and causal[1] <= causal[0] / 2
+    assert adapted <= general / 3  # domain adaptation helps clearly on held-out reviews
+    shares = [int(n) for n in re.findall(r"\((\d+)%\)", text.split("[MASK]:", 1)[1])[:3]]
+    assert shares[0] >= 60 and sum(shares) == 100  # mostly [MASK], as the prose says

@@ -9,7 +9,7 @@ from safetensors import safe_open
 from helpers.checkpoints import KNOWN, checkpoint
 from helpers.files import folder_size
 from helpers.paths import data_dir
-from tools.tiny import texts
+from tools.tiny import recipes, synthetic, texts, training
 
 LESSON_REVIEWS = {
     "I have waited all year for a course like this one.": "POSITIVE",
@@ -124,23 +124,22 @@ def test_ner_stand_in_finds_the_lesson_entities():
         (e["entity_group"], e["word"])
         for e in ner("My name is Tamsin Okonkwo and I work at Silverpine Labs in Port Alder.")
     }
-    assert {("ORG", "Silverpine Labs"), ("LOC", "Port Alder")} <= found
+    assert {("PER", "Tamsin Okonkwo"), ("ORG", "Silverpine Labs"), ("LOC", "Port Alder")} == found
 
 
-def mrpc_record() -> dict:
-    """The builder's record of lesson 03's tiny fine-tune of the committed BERT stand-in."""
+def build_notes(hub_id: str) -> dict:
+    """The builder's record (tiny_build.json) of one committed stand-in."""
     import json
     from pathlib import Path
 
-    folder = Path(checkpoint("bert-base-uncased", mode="tiny"))
-    return json.loads((folder / "tiny_build.json").read_text())["mrpc_lesson_03"]
+    return json.loads((Path(checkpoint(hub_id, mode="tiny")) / "tiny_build.json").read_text())
 
 
 def test_mrpc_stand_in_learns_in_lesson_03s_own_fine_tuning():
     """Lesson 03's Trainer run, repeated by the builder, on the validation pairs: from chance
     (new head) to well above the majority baseline, predicting both classes, with a falling
     training loss; with other seeds too, so that the lesson's score is not luck."""
-    record = mrpc_record()
+    record = build_notes("bert-base-uncased")["mrpc_lesson_03"]
     assert min(record["validation_accuracy_other_seeds"].values()) >= 0.75, record
     before, after = record["validation_before"], record["validation_after"]
     baseline = after["majority_baseline"]
@@ -149,3 +148,56 @@ def test_mrpc_stand_in_learns_in_lesson_03s_own_fine_tuning():
     assert 0 < after["predicted_positive"] < 1, record
     assert before["accuracy"] <= baseline + 0.05, record
     assert record["train_loss_last_third"] < record["train_loss_first_third"], record
+
+
+@pytest.fixture(scope="module")
+def qa_stand_in():
+    from transformers import AutoModelForQuestionAnswering, AutoTokenizer
+
+    name = checkpoint("distilbert/distilbert-base-cased-distilled-squad", mode="tiny")
+    return AutoModelForQuestionAnswering.from_pretrained(name), AutoTokenizer.from_pretrained(name)
+
+
+def test_qa_stand_in_answers_the_lesson_question(qa_stand_in):
+    model, tokenizer = qa_stand_in
+    lesson = recipes.LESSON_QA
+    assert (
+        training.answer(model, tokenizer, lesson["question"], lesson["context"]) == lesson["answer"]
+    )
+
+
+def test_qa_stand_in_answers_most_held_out_questions(qa_stand_in):
+    """Exact match, measured here by running the model, on the hand-written held-out passages,
+    which no training passage uses; the build notes record the same score. An untrained head
+    scores 0; the committed stand-in scores 0.75 (18 of 24). The course's target is 0.80 (issue
+    10): this bar guards what was reached, not the target."""
+    model, tokenizer = qa_stand_in
+    held_out = synthetic.qa_test()
+    trained = {e["context"] for e in synthetic.qa_examples(recipes.QA_EXAMPLES)}
+    assert len(held_out) >= 20 and not trained & {e["context"] for e in held_out}
+    score = training.exact_match(model, tokenizer, held_out)
+    assert score >= 0.70, f"held-out exact match {score:.3f}"
+    notes = build_notes("distilbert/distilbert-base-cased-distilled-squad")
+    assert notes["held_out_exact_match"] == round(score, 3), notes
+
+
+def test_zero_shot_stand_in_labels_the_lesson_and_beats_chance_on_held_out_texts():
+    """Every held-out text has three candidate labels (chance: 1 in 3). The committed stand-in
+    gets 0.58 (14 of 24); the course's target is 0.80 (issue 10): this bar guards what was
+    reached, not the target."""
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    name = checkpoint("facebook/bart-large-mnli", mode="tiny")
+    model = AutoModelForSequenceClassification.from_pretrained(name)
+    tokenizer = AutoTokenizer.from_pretrained(name)
+    lesson = recipes.LESSON_ZERO_SHOT
+    assert lesson["gold"] == "education"
+    assert training.zero_shot_accuracy(model, tokenizer, [lesson]) == 1.0
+    held_out = synthetic.zero_shot_test()
+    premises = {p for p, _ in synthetic.topic_texts()} | {p for p, _, _ in synthetic.named_pairs()}
+    assert len(held_out) >= 20 and not premises & {e["text"] for e in held_out}
+    accuracy = training.zero_shot_accuracy(model, tokenizer, held_out)
+    assert all(len(e["labels"]) == 3 for e in held_out)
+    assert accuracy >= 0.5, f"held-out accuracy {accuracy:.3f}"
+    notes = build_notes("facebook/bart-large-mnli")
+    assert notes["held_out_accuracy"] == round(accuracy, 3), notes

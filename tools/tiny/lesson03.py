@@ -30,10 +30,9 @@ OTHER_SEEDS = (0, 1)  # the same run with other seeds: is the lesson's score luc
 SPLITS = ("validation", "test")
 
 
-def _trainer(folder: Path, tokenized, out: str, seed: int) -> Trainer:
+def _trainer(folder: Path, tokenizer, tokenized, out: str, seed: int) -> Trainer:
     """The lesson's Trainer: a new two-class head on `folder`'s encoder, tiny settings."""
     tiny = settings("tiny")
-    tokenizer = AutoTokenizer.from_pretrained(folder)
     set_seed(seed)
     model = AutoModelForSequenceClassification.from_pretrained(folder, num_labels=2)
     args = TrainingArguments(
@@ -84,14 +83,14 @@ def record(folder: Path) -> dict:
     raw = load_glue_folder(data_dir() / "glue", TASKS["mrpc"])
     tokenized = raw.map(tokenize_function(tokenizer, "mrpc"), batched=True)
     with TemporaryDirectory() as out:
-        trainer = _trainer(folder, tokenized, out, LESSON_SEED)
+        trainer = _trainer(folder, tokenizer, tokenized, out, LESSON_SEED)
         before = {s: _scores(trainer, tokenized[s]) for s in SPLITS}
         trainer.train()
         after = {s: _scores(trainer, tokenized[s]) for s in SPLITS}
         losses = [row["loss"] for row in trainer.state.log_history if "loss" in row]
         others = {}
         for seed in OTHER_SEEDS:
-            other = _trainer(folder, tokenized, out, seed)
+            other = _trainer(folder, tokenizer, tokenized, out, seed)
             other.train()
             others[str(seed)] = _scores(other, tokenized["validation"])["accuracy"]
     third = max(len(losses) // 3, 1)

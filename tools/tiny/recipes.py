@@ -36,7 +36,26 @@ CLM_STEPS = 300
 KOREAN_MLM_STEPS = 600
 SENTIMENT_EPOCHS = 8
 SENTIMENT_LR = 5e-4
-NER_STEPS = 250
+NER_STEPS = 600
+# QA and zero-shot: steps, batch, learning rate and data were chosen on the selection sets of
+# data/synthetic (hand-written plus generated from another seed); the held-out test sets are
+# only scored, once, at the end of each build.
+QA_STEPS = 1200
+QA_BATCH = 48
+QA_LR = 6e-3
+QA_EXAMPLES = 6000
+NLI_STEPS = 1200
+NLI_LR = 3e-3
+LESSON_QA = {
+    "question": "Where does Mara work?",
+    "context": "Mara Lindqvist works at Brightwater Foods in Dunmore. She bakes bread.",
+    "answer": "Brightwater Foods",
+}
+LESSON_ZERO_SHOT = {
+    "text": "This course teaches you how to fine-tune a language model.",
+    "labels": ["education", "politics", "business"],
+    "gold": "education",
+}
 CONLL_LABELS = ("O", "B-MISC", "I-MISC", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 NLI_LABELS = ("contradiction", "neutral", "entailment")
 
@@ -235,8 +254,8 @@ def gpt2(done: dict) -> Built:
 
 
 def bart_mnli(done: dict) -> Built:
-    """A BART sequence classifier with the MNLI labels (untrained: zero-shot scores are noise)."""
-    tokenizer = tokenizers.bart_bpe(texts.tokenizer_texts())
+    """A BART sequence classifier with the MNLI labels, trained on the course's NLI pairs."""
+    tokenizer = tokenizers.bart_bpe(texts.tokenizer_texts() + synthetic.nli_texts())
     labels = dict(enumerate(NLI_LABELS))
     config = BartConfig(
         vocab_size=len(tokenizer),
@@ -256,7 +275,29 @@ def bart_mnli(done: dict) -> Built:
         id2label=labels,
         label2id={v: k for k, v in labels.items()},
     )
-    return Built(BartForSequenceClassification(config), tokenizer, {"trained": False})
+    model = BartForSequenceClassification(config)
+    template = synthetic.nli_template()
+    loss = training.train_zero_shot(
+        model,
+        tokenizer,
+        synthetic.topic_texts(),
+        synthetic.named_pairs(),
+        template,
+        NLI_STEPS,
+        lr=NLI_LR,
+    )
+    selection = training.zero_shot_accuracy(model, tokenizer, synthetic.zero_shot_selection())
+    lesson = training.zero_shot_accuracy(model, tokenizer, [LESSON_ZERO_SHOT])
+    held_out = synthetic.zero_shot_test()
+    test = training.zero_shot_accuracy(model, tokenizer, held_out)
+    notes = {
+        "nli_loss": round(loss, 3),
+        "lesson_example_right": lesson == 1.0,
+        "selection_accuracy": round(selection, 3),
+        "held_out_accuracy": round(test, 3),
+        "held_out_count": len(held_out),
+    }
+    return Built(model, tokenizer, notes)
 
 
 def ner(done: dict) -> Built:
@@ -274,12 +315,27 @@ def ner(done: dict) -> Built:
 
 
 def squad(done: dict) -> Built:
-    """A cased DistilBERT extractive QA model from the cased BERT (untrained head: spans are noise)."""
+    """A cased DistilBERT extractive QA model from the cased BERT, trained on the course's passages."""
     bert = done["google-bert/bert-base-cased"]
     tokenizer = _distil_tokenizer(bert.tokenizer)
     model = DistilBertForQuestionAnswering(_distil_config(tokenizer))
     _from_bert(model, bert.model)
-    return Built(model, tokenizer, {"trained": False})
+    examples = synthetic.qa_examples(QA_EXAMPLES)
+    loss = training.train_question_answering(
+        model, tokenizer, examples, QA_STEPS, lr=QA_LR, batch_size=QA_BATCH
+    )
+    lesson = training.answer(model, tokenizer, LESSON_QA["question"], LESSON_QA["context"])
+    selection = training.exact_match(model, tokenizer, synthetic.qa_selection())
+    held_out = synthetic.qa_test()
+    test = training.exact_match(model, tokenizer, held_out)
+    notes = {
+        "qa_loss": round(loss, 3),
+        "lesson_answer": lesson,
+        "selection_exact_match": round(selection, 3),
+        "held_out_exact_match": round(test, 3),
+        "held_out_count": len(held_out),
+    }
+    return Built(model, tokenizer, notes)
 
 
 UNCASED, CASED = "wordpiece-uncased", "wordpiece-cased"

@@ -41,14 +41,24 @@ def train_loop(
     steps: int,
     seed: int = 0,
     lr: float = 2e-3,
+    batch_size: int = 16,
+    decay: bool = False,
 ) -> float:
-    """The builder's one training loop: `steps` seeded random batches of 16 `examples`, the loss
-    `loss_of(batch)`, AdamW (weight decay 0.01) with gradients clipped to 1; returns the last loss."""
+    """The builder's one training loop: `steps` seeded random batches of `batch_size` `examples`,
+    the loss `loss_of(batch)`, AdamW (weight decay 0.01) with gradients clipped to 1, and with
+    `decay` a learning rate that warms up over the first 5% of steps and then falls linearly to 0;
+    returns the last loss."""
     optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    warmup = max(steps // 20, 1)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer,
+        lambda step: min((step + 1) / warmup, (steps - step) / (steps - warmup)) if decay else 1.0,
+    )
     model.train()
     loss = float("nan")
-    for batch in _batches(examples, 16, steps, seed):
+    for batch in _batches(examples, batch_size, steps, seed):
         loss = _step(model, optimizer, loss_of(batch))
+        schedule.step()
     model.eval()
     return loss
 
@@ -224,3 +234,116 @@ def train_token_classifier(model, tokenizer, sentences: list, steps: int, seed: 
     collator = DataCollatorForTokenClassification(tokenizer)
     examples = [_ner_features(tokenizer, w, t, model.config.label2id) for w, t in sentences]
     return train_loop(model, examples, lambda batch: model(**collator(batch)).loss, steps, seed)
+
+
+def _qa_features(tokenizer, example: dict) -> dict:
+    """Token ids of question and context, and the token positions where the answer starts and ends."""
+    encoded = tokenizer(example["question"], example["context"], return_offsets_mapping=True)
+    first, last = example["start"], example["start"] + len(example["answer"])
+    sequence = encoded.sequence_ids()
+    offsets = encoded["offset_mapping"]
+    tokens = [
+        i
+        for i, s in enumerate(sequence)
+        if s == 1 and offsets[i][0] < last and offsets[i][1] > first
+    ]
+    return {"input_ids": encoded["input_ids"], "start": tokens[0], "end": tokens[-1]}
+
+
+def train_question_answering(
+    model,
+    tokenizer,
+    examples: list[dict],
+    steps: int,
+    seed: int = 0,
+    lr: float = 3e-3,
+    batch_size: int = 16,
+) -> float:
+    """Extractive-QA training: cross-entropy on the answer's start and end tokens; returns the last loss."""
+    features = [_qa_features(tokenizer, e) for e in examples]
+
+    def loss_of(batch: list) -> torch.Tensor:
+        inputs = tokenizer.pad([{"input_ids": f["input_ids"]} for f in batch], return_tensors="pt")
+        out = model(
+            **inputs,
+            start_positions=torch.tensor([f["start"] for f in batch]),
+            end_positions=torch.tensor([f["end"] for f in batch]),
+        )
+        return out.loss
+
+    return train_loop(model, features, loss_of, steps, seed, lr, batch_size, decay=True)
+
+
+@torch.no_grad()
+def answer(model, tokenizer, question: str, context: str) -> str:
+    """The best span of `context` (end not before start), found as lesson 01 does it by hand."""
+    inputs = tokenizer(question, context, return_tensors="pt", return_offsets_mapping=True)
+    offsets = inputs.pop("offset_mapping")[0]
+    outputs = model(**inputs)
+    in_context = torch.tensor([s == 1 for s in inputs.sequence_ids()])
+    start_scores = outputs.start_logits[0].masked_fill(~in_context, -1e4)
+    end_scores = outputs.end_logits[0].masked_fill(~in_context, -1e4)
+    valid = torch.ones(len(in_context), len(in_context), dtype=torch.bool).triu()
+    span_scores = (start_scores[:, None] + end_scores[None, :]).masked_fill(~valid, -1e4)
+    start, end = divmod(int(span_scores.argmax()), span_scores.shape[1])
+    return context[int(offsets[start][0]) : int(offsets[end][1])]
+
+
+def exact_match(model, tokenizer, examples: list[dict]) -> float:
+    """Fraction of `examples` whose predicted span is exactly the answer."""
+    hits = [answer(model, tokenizer, e["question"], e["context"]) == e["answer"] for e in examples]
+    return sum(hits) / len(hits)
+
+
+def zero_shot_accuracy(model, tokenizer, examples: list[dict]) -> float:
+    """Fraction of `examples` (text, candidate labels, gold) the zero-shot pipeline gets right."""
+    from transformers import pipeline
+
+    classify = pipeline("zero-shot-classification", model=model, tokenizer=tokenizer)
+    hits = [
+        classify(e["text"], candidate_labels=e["labels"])["labels"][0] == e["gold"]
+        for e in examples
+    ]
+    return sum(hits) / len(hits)
+
+
+def train_zero_shot(
+    model,
+    tokenizer,
+    topics: list[tuple[str, str]],
+    triples: list[tuple[str, str, str]],
+    template: str,
+    steps: int,
+    seed: int = 0,
+    lr: float = 3e-3,
+) -> float:
+    """NLI training shaped as the zero-shot pipeline uses it. Each batch holds 8 (text, topic)
+    items, each against the hypotheses `template` of its topic and of two other topics, and 8
+    `triples` (premise, hypothesis, label). Loss: cross-entropy on every pair's label, plus
+    cross-entropy of the entailment logits across each text's three hypotheses (the pipeline's
+    softmax over candidate labels, right topic as target). Returns the last loss."""
+    rng = torch.Generator().manual_seed(seed)
+    names = sorted({t for _, t in topics})
+    entail, contra = model.config.label2id["entailment"], model.config.label2id["contradiction"]
+
+    def loss_of(batch: list) -> torch.Tensor:
+        pairs, labels = [], []
+        for text, topic in batch:
+            others = [n for n in names if n != topic]
+            picks = torch.randperm(len(others), generator=rng)[:2].tolist()
+            for i, name in enumerate([topic] + [others[p] for p in picks]):
+                pairs.append((text, template.format(name)))
+                labels.append(entail if i == 0 else contra)
+        for i in torch.randint(len(triples), (8,), generator=rng).tolist():
+            premise, hypothesis, label = triples[i]
+            pairs.append((premise, hypothesis))
+            labels.append(model.config.label2id[label])
+        inputs = tokenizer(
+            [p for p, _ in pairs], [h for _, h in pairs], padding=True, return_tensors="pt"
+        )
+        logits = model(**inputs).logits
+        grouped = logits[: 3 * len(batch), entail].view(len(batch), 3)
+        listwise = cross_entropy(grouped, torch.zeros(len(batch), dtype=torch.long))
+        return cross_entropy(logits, torch.tensor(labels)) + listwise
+
+    return train_loop(model, topics, loss_of, steps, seed, lr, batch_size=8, decay=True)
