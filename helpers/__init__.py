@@ -67,6 +67,9 @@ _EXPORTS = {
     "ASPECTS_EN": "review_models",
     "LEVELS_EN": "review_models",
     "SavedReviewModels": "review_models",
+    "ReviewModels": "review_models",
+    "review_models_dir": "review_models",
+    "review_scores": "review_models",
     "class_weights": "review_models",
     "review_settings": "review_models",
     "loss_curves": "plots",
@@ -81,6 +84,7 @@ __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a t
     "LEVELS",
     "LEVELS_EN",
     "LaunchPlan",
+    "ReviewModels",
     "SavedReviewModels",
     "bar_probabilities",
     "bars",
@@ -119,6 +123,8 @@ __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a t
     "parse_labels",
     "prepare_glue",
     "quiz",
+    "review_models_dir",
+    "review_scores",
     "review_settings",
     "run_dir",
     "sentiment_pairs",
@@ -160,8 +166,8 @@ if TYPE_CHECKING:  # names for editors and type checkers; never executed
     from helpers.exercises.ch05 import check_batches_per_process
     from helpers.exercises.ch06 import check_lora_config
     from helpers.exercises.ch07 import check_card_results
-    from helpers.exercises.ch09 import check_new_keyword
     from helpers.exercises.ch08 import check_masked_count, check_perplexity
+    from helpers.exercises.ch09 import check_new_keyword
     from helpers.files import folder_size, show_files
     from helpers.finetune import compute_metrics_for, prepare_glue, settings, train_subset
     from helpers.highlights import highlight_html, top_words, word_importance
@@ -182,8 +188,11 @@ if TYPE_CHECKING:  # names for editors and type checkers; never executed
     from helpers.review_models import (
         ASPECTS_EN,
         LEVELS_EN,
+        ReviewModels,
         SavedReviewModels,
         class_weights,
+        review_models_dir,
+        review_scores,
         review_settings,
     )
     from helpers.reviews import (

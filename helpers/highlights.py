@@ -45,14 +45,23 @@ def top_words(scored: Sequence[tuple[str, float]], k: int = 3) -> list[str]:
     return [scored[i][0] for i in ranked[:k]]
 
 
-def highlight_html(scored: Sequence[tuple[str, float]]):
-    """The words as HTML, each on an orange background as strong as its drop (none if <= 0)."""
-    from IPython.display import HTML
+class Highlighted(str):
+    """HTML text that Jupyter shows rendered (`_repr_html_`); as a `str` it is the markup itself,
+    for an app or a file."""
 
+    def _repr_html_(self) -> str:
+        return str(self)
+
+    def __repr__(self) -> str:
+        return f"<{self.count('<span')} highlighted words>"
+
+
+def highlight_html(scored: Sequence[tuple[str, float]]) -> Highlighted:
+    """The words as HTML, each on an orange background as strong as its drop (none if <= 0)."""
     largest = max((s for _, s in scored), default=0.0)
     spans = []
     for word, score in scored:
         alpha = max(score, 0.0) / largest if largest > 0 else 0.0
         style = f"background: rgba(255, 140, 0, {alpha:.2f}); padding: 1px 3px; border-radius: 3px"
         spans.append(f'<span style="{style}" title="{score:+.3f}">{html.escape(word)}</span>')
-    return HTML('<p style="font-size: 1.1em; line-height: 1.8">' + " ".join(spans) + "</p>")
+    return Highlighted('<p style="font-size: 1.1em; line-height: 1.8">' + " ".join(spans) + "</p>")

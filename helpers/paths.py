@@ -28,8 +28,9 @@ def data_dir() -> Path:
 
 
 def tiny_checkpoints_dir() -> Path:
-    """The folder that holds the committed tiny checkpoints."""
-    return data_dir() / "checkpoints"
+    """The folder that holds the tiny checkpoints (COURSE_CHECKPOINTS_DIR, or data/checkpoints:
+    the committed ones; the tiny builder points it at stand-ins it has just built)."""
+    return Path(os.environ.get("COURSE_CHECKPOINTS_DIR") or data_dir() / "checkpoints")
 
 
 def run_root() -> Path:

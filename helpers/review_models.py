@@ -49,7 +49,7 @@ class ReviewSettings:
 
 
 REVIEW_SETTINGS = {
-    "tiny": ReviewSettings(epochs=8, batch_size=32, learning_rate=2e-3),
+    "tiny": ReviewSettings(epochs=12, batch_size=32, learning_rate=5e-3),
     "full": ReviewSettings(epochs=5, batch_size=16, learning_rate=3e-5),
 }
 
@@ -96,3 +96,97 @@ class SavedReviewModels:
                 "it saves both review models there."
             )
         return cls(**json.loads(path.read_text(encoding="utf-8")))
+
+
+REVIEW_STAND_INS = "course--review-models"  # the folder of the committed copies, under data/
+
+
+def review_models_dir(mode: str | None = None) -> Path:
+    """Where chapters 10 and 11 load chapter 09's two review models from.
+
+    Tiny mode: the committed copies under the tiny checkpoints (the tiny builder makes them by
+    running chapter 09 itself), so no chapter depends on another having run. Full mode: the
+    folder chapter 09 saved in full mode, with a clear error when it has not run yet.
+    """
+    from helpers.mode import current_mode
+    from helpers.paths import run_root, tiny_checkpoints_dir
+
+    mode = mode or current_mode()
+    if mode == "tiny":
+        folder = tiny_checkpoints_dir() / REVIEW_STAND_INS
+    else:
+        folder = run_root() / mode / "09_custom_data" / "review-models"
+    SavedReviewModels.read(folder)  # raises, naming chapter 09, when nothing is saved there
+    return folder
+
+
+@dataclass
+class ReviewModels:
+    """Chapter 09's keyword and sentiment models, their tokenizer and manifest, loaded for use."""
+
+    manifest: SavedReviewModels
+    tokenizer: object
+    keywords: object
+    sentiment: object
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> ReviewModels:
+        """Load the models saved in `folder` (default: `review_models_dir()`), in eval mode."""
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+        folder = Path(folder or review_models_dir())
+        manifest = SavedReviewModels.read(folder)
+        keywords, sentiment = (
+            AutoModelForSequenceClassification.from_pretrained(folder / name).eval()
+            for name in (manifest.keywords_dir, manifest.sentiment_dir)
+        )
+        tokenizer = AutoTokenizer.from_pretrained(folder / manifest.keywords_dir)
+        return cls(manifest, tokenizer, keywords, sentiment)
+
+    def _logits(self, model, texts: list[str], pairs: list[str] | None, batch_size: int):
+        import torch
+
+        chunks = []
+        for start in range(0, len(texts), batch_size):
+            end = start + batch_size
+            second = pairs[start:end] if pairs is not None else None
+            batch = self.tokenizer(
+                texts[start:end], second, padding=True, truncation=True, return_tensors="pt"
+            )
+            with torch.no_grad():
+                chunks.append(model(**batch.to(model.device)).logits.float().cpu())
+        return torch.cat(chunks)
+
+    def keyword_probabilities(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        """(reviews × keywords) sigmoid probabilities of the keyword model."""
+        return self._logits(self.keywords, list(texts), None, batch_size).sigmoid().numpy()
+
+    def sentiment_probabilities(
+        self, texts: list[str], keywords: list[str], batch_size: int = 64
+    ) -> np.ndarray:
+        """(pairs × levels) softmax probabilities of the sentiment model for (review, keyword)."""
+        logits = self._logits(self.sentiment, list(texts), list(keywords), batch_size)
+        return logits.softmax(-1).numpy()
+
+
+def review_scores(models: ReviewModels, frame, majority_level: str) -> dict[str, float]:
+    """Test scores of both models on the reviews in `frame`: keyword micro/macro-F1 at the saved
+    threshold; sentiment accuracy and macro-F1 on its (review, keyword) pairs, next to the
+    accuracy of always answering `majority_level` (the training split's most common level)."""
+    from sklearn.metrics import f1_score
+
+    from helpers.reviews import keyword_matrix, sentiment_pairs
+
+    truth = keyword_matrix(frame).astype(int)
+    found = (models.keyword_probabilities(frame.review) > models.manifest.threshold).astype(int)
+    pairs = sentiment_pairs(frame)
+    levels = models.sentiment_probabilities(pairs.review, pairs.keyword).argmax(-1)
+    gold = pairs.label.to_numpy()
+    majority = models.manifest.levels.index(majority_level)
+    return {
+        "keyword_micro_f1": float(f1_score(truth, found, average="micro", zero_division=0)),
+        "keyword_macro_f1": float(f1_score(truth, found, average="macro", zero_division=0)),
+        "sentiment_accuracy": float(np.mean(levels == gold)),
+        "sentiment_macro_f1": float(f1_score(gold, levels, average="macro", zero_division=0)),
+        "majority_accuracy": float(np.mean(gold == majority)),
+    }

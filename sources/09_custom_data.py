@@ -26,10 +26,32 @@
 # - show which words mattered for a keyword by masking each word in turn.
 #
 # > **About the saved outputs.** The outputs stored in this notebook come from *tiny mode*: a
-# > 64-dimensional stand-in for `klue/roberta-base` (its own Korean tokenizer, pretrained for
-# > seconds on the course's Korean text) and the course's 1,200 written reviews, so the notebook
-# > runs offline in seconds and our tests can compare every output. The scores describe how well
-# > the stand-in learns these reviews; in full mode `klue/roberta-base` trains on the same file.
+# > 64-dimensional stand-in for `klue/roberta-base` (its own Korean tokenizer, briefly
+# > pretrained on the course's Korean text) and the course's 1,200 written reviews, so the
+# > notebook runs offline in under a minute. The scores describe how well the stand-in learns
+# > these reviews; in full mode `klue/roberta-base` trains on the same file. Twelve epochs
+# > amplify the tiny rounding differences between CPUs, so the last digits after training vary
+# > from machine to machine: the tests compare the checks printed next to those scores.
+
+# %% [markdown]
+# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/09_custom_data.ipynb) In Colab, run the setup cell below first (hidden; elsewhere it does nothing).
+
+# %% cellView="form" jupyter={"source_hidden": true} stamped_by="python -m tools.stamp, from [tool.course] in pyproject.toml: do not edit"
+# @title Colab setup (in Colab: clones and installs the course; elsewhere it does nothing)
+import sys
+
+if "google.colab" in sys.modules:
+    import site
+    import subprocess
+    from pathlib import Path
+
+    if not Path("/content/hf-course").is_dir():
+        subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", "main",
+                        "https://github.com/hf-course/notebooks", "/content/hf-course"], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", "/content/hf-course"],
+                   check=True)
+    for folder in site.getsitepackages():
+        site.addsitedir(folder)  # picks up the editable install without a restart
 
 # %%
 import helpers
@@ -162,7 +184,7 @@ def review_args(name, **changes):
     )
     return TrainingArguments(**{**settings, **changes})
 
-# %%
+# %% tags=["nbval-ignore-output"]
 collator = DataCollatorWithPadding(tokenizer)
 keyword_trainer = Trainer(
     keyword_model, review_args("keywords"), train_dataset=keyword_data["train"],
@@ -180,7 +202,7 @@ helpers.show_metrics(keyword_trainer.evaluate())
 # lower threshold finds more of them (recall) at the price of more false alarms (precision).
 # Pick the threshold with the best micro-F1 on the **validation** split, never on test.
 
-# %%
+# %% tags=["nbval-ignore-output"]
 def probabilities(split):
     logits = keyword_trainer.predict(keyword_data[split]).predictions
     return torch.sigmoid(torch.tensor(logits)).numpy()
@@ -193,7 +215,7 @@ scores = [f1_metric.compute(predictions=(probabilities("validation") > t).astype
 threshold = float(thresholds[int(np.argmax(scores))])
 print("best threshold on validation:", threshold, "micro-F1", round(max(scores), 3))
 
-# %%
+# %% tags=["nbval-ignore-output"]
 helpers.bars([f"{t:.2f}" for t in thresholds], [round(s, 3) for s in scores],
              "Validation micro-F1 by threshold", "micro-F1")
 
@@ -203,7 +225,7 @@ helpers.bars([f"{t:.2f}" for t in thresholds], [round(s, 3) for s in scores],
 # average (every decision counts once: dominated by common keywords) and the macro average
 # (every keyword counts once: rare keywords weigh as much as common ones).
 
-# %%
+# %% tags=["nbval-ignore-output"]
 from sklearn.metrics import classification_report
 
 test_truth = helpers.keyword_matrix(splits["test"]).astype(int)
@@ -212,6 +234,21 @@ print(classification_report(test_truth, test_predicted, target_names=aspects, di
                             zero_division=0))
 
 # %% [markdown]
+# The last digits of these scores change a little with the CPU that trains (another instruction
+# set rounds differently, and twelve epochs amplify it), so the cells that show them are not
+# compared by the course's tests; a check with a stated margin is:
+
+# %%
+micro_f1 = f1_metric.compute(predictions=test_predicted, references=test_truth,
+                             average="micro")["f1"]
+print("keyword micro-F1 on test above 0.80:", micro_f1 > 0.80)
+
+# %% [markdown]
+# Read the table from the bottom up: the micro average is high because the common keywords
+# (배송, 디자인, 사이즈) are found well; the macro average is lower because a few rare ones, with
+# a handful of test reviews and a few dozen training reviews each, are missed more often. The
+# fix for those is more labelled reviews of them: chapter 10 is about choosing which.
+#
 # ## Writing your own head, once
 # Many tutorials build the classifier by hand: the bare encoder (`AutoModel`), dropout and a
 # linear layer on the first token. It is the same network as the Auto class's head, but you
@@ -308,7 +345,7 @@ sentiment_trainer = WeightedTrainer(
     compute_metrics=sentiment_metrics,
     callbacks=[EarlyStoppingCallback(early_stopping_patience=training.early_stopping_patience)])
 
-# %%
+# %% tags=["nbval-ignore-output"]
 if course.tiny:
     sentiment_trainer.remove_callback(PrinterCallback)
 sentiment_trainer.train()
@@ -319,19 +356,24 @@ for row in evals:
 # %% [markdown]
 # ### Report on the test split, next to the majority class
 
-# %%
+# %% tags=["nbval-ignore-output"]
 test_output = sentiment_trainer.predict(sentiment_data["test"])
 test_levels = np.argmax(test_output.predictions, axis=-1)
 majority = np.bincount(train_labels).argmax()
-print("always", repr(levels[majority]), "accuracy:",
-      round(float(np.mean(test_output.label_ids == majority)), 3))
+majority_accuracy = float(np.mean(test_output.label_ids == majority))
+print("always", repr(levels[majority]), "accuracy:", round(majority_accuracy, 3))
 print(classification_report(test_output.label_ids, test_levels, labels=range(len(levels)),
                             target_names=levels, digits=3, zero_division=0))
 
-# %%
+# %% tags=["nbval-ignore-output"]
 helpers.confusion_matrix(test_output.label_ids, test_levels,
                          [helpers.LEVELS_EN[level] for level in levels],
                          "Sentiment per keyword (test)")
+
+# %%
+accuracy = float(np.mean(test_levels == test_output.label_ids))
+print("sentiment accuracy beats always", repr(levels[majority]), "by more than 0.10:",
+      accuracy - majority_accuracy > 0.10)
 
 # %% [markdown]
 # ## From a raw review to keywords and sentiments
@@ -366,7 +408,7 @@ def analyse(texts):
         results[i].append((keyword, level, round(p, 2)))
     return results
 
-# %%
+# %% tags=["nbval-ignore-output"]
 examples = list(splits["test"].review[:3])
 for text, result in zip(examples, analyse(examples)):
     print(text, "\n  ->", result)
@@ -389,7 +431,7 @@ def keyword_probability(keyword):
 
     return probability_of
 
-# %%
+# %% tags=["nbval-ignore-output"]
 text = examples[0]
 keyword = analyse([text])[0][0][0]
 scored = helpers.word_importance(keyword_probability(keyword), text, tokenizer.mask_token)
@@ -400,16 +442,16 @@ helpers.highlight_html(scored)
 # The same drops as a bar chart (the plot numbers the words, in order: matplotlib's default font
 # has no Hangul).
 
-# %%
+# %% tags=["nbval-ignore-output"]
 helpers.bars([f"{i + 1}" for i in range(len(scored))], [round(s, 3) for _, s in scored],
              f"Drop in P({helpers.ASPECTS_EN[keyword]}) when each word is masked", "drop")
 
 # %% [markdown]
 # ## Saving both models for the next chapters
 # Chapters 10 and 11 load what this lesson saves: both models with their tokenizer, and a small
-# manifest with the keyword list, the levels and the threshold. (In tiny mode they load the
-# course's committed stand-ins, built with this lesson's recipe, so they never depend on this
-# notebook having run.)
+# manifest with the keyword list, the levels and the threshold. (In tiny mode they load a
+# committed copy of what this notebook saves: the course's tiny builder runs this very lesson to
+# make it, so chapters 10 and 11 never depend on your run.)
 
 # %%
 saved = course.run_dir / "review-models"

@@ -42,7 +42,9 @@ def test_masked_variants_replace_one_word_each():
 
 
 def test_highlight_colours_words_by_their_drop_and_escapes_them():
-    html = highlight_html([("<b>", 0.0), ("배송이", 0.5), ("빨리", 0.25)]).data
+    shown = highlight_html([("<b>", 0.0), ("배송이", 0.5), ("빨리", 0.25)])
+    html = str(shown)
+    assert shown._repr_html_() == html and repr(shown) == "<3 highlighted words>"
     assert "&lt;b&gt;" in html and "<b>" not in html
     assert "rgba(255, 140, 0, 1.00)" in html and "rgba(255, 140, 0, 0.50)" in html
     assert "rgba(255, 140, 0, 0.00)" in html

@@ -55,3 +55,12 @@ def test_lesson_08_shows_perplexities_that_fall_and_the_80_10_10_rule():
     assert adapted <= general / 3  # domain adaptation helps clearly on held-out reviews
     shares = [int(n) for n in re.findall(r"\((\d+)%\)", text.split("[MASK]:", 1)[1])[:3]]
     assert shares[0] >= 60 and sum(shares) == 100  # mostly [MASK], as the prose says
+
+
+def test_lesson_09_keywords_and_sentiments_are_learned_on_the_test_split():
+    text = outputs_of("09_custom_data.ipynb")
+    keyword_f1 = float(re.search(r"micro avg\s+[\d.]+\s+[\d.]+\s+([\d.]+)", text).group(1))
+    majority = float(re.search(r"always '긍정' accuracy: ([\d.]+)", text).group(1))
+    accuracy = float(re.search(r"accuracy\s+([\d.]+)\s+\d+\n", text).group(1))
+    assert keyword_f1 >= 0.80  # the bar, on test reviews never used for a choice
+    assert accuracy >= majority + 0.12

@@ -79,7 +79,7 @@ QUIZZES = {
         "What would the test score measure if it had picked the threshold?",
     ),
     "09.3": Quiz(
-        "The report shows micro-F1 0.90 and macro-F1 0.65 for the keywords. What does it tell you?",
+        "A keyword report shows micro-F1 0.87 and macro-F1 0.66. What does the gap tell you?",
         {
             "a": "common keywords are found well; some rare keywords are found badly",
             "b": "the model is broken: the two averages should be equal",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from pathlib import Path
 
@@ -16,8 +17,12 @@ from tools.tiny.recipes import RECIPES, Built, Recipe
 def _save(built: Built, folder: Path) -> None:
     """Save model and tokenizer with `save_pretrained`, plus a note of how they were built."""
     folder.mkdir(parents=True, exist_ok=True)
-    built.model.save_pretrained(folder)
-    built.tokenizer.save_pretrained(folder)
+    if built.files:
+        shutil.copytree(built.files, folder, dirs_exist_ok=True)
+        shutil.rmtree(built.files.parent)
+    else:
+        built.model.save_pretrained(folder)
+        built.tokenizer.save_pretrained(folder)
     (folder / "tiny_build.json").write_text(
         json.dumps(built.notes, indent=1, sort_keys=True) + "\n"
     )

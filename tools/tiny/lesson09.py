@@ -1,0 +1,51 @@
+"""Chapter 09's two trained review models, made by running the lesson itself in tiny mode.
+
+Chapters 10 and 11 start from trained review models; in tiny mode they load the copies built
+here, so no chapter depends on another having run. Running the lesson (not a second copy of its
+code) keeps the recipe the lesson's own: change a training setting there and a rebuild follows.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from tempfile import TemporaryDirectory, mkdtemp
+
+from helpers.errors import CourseError
+from helpers.review_models import REVIEW_STAND_INS, ReviewModels, review_scores
+from helpers.reviews import LEVELS, load_reviews, sentiment_pairs
+from tools.runner import run_notebook
+from tools.sources import NOTEBOOKS_DIR, SOURCES_DIR
+
+LESSON = SOURCES_DIR / "09_custom_data.py"
+KOREAN_BASE = "klue--roberta-base"
+
+
+def run_lesson(korean_base) -> Path:
+    """Run chapter 09 in tiny mode on `korean_base` (a built stand-in with `model` and
+    `tokenizer`); return a new folder holding what the lesson saved."""
+    with TemporaryDirectory() as tmp:
+        checkpoints, runs = Path(tmp) / "checkpoints", Path(tmp) / "runs"
+        korean_base.model.save_pretrained(checkpoints / KOREAN_BASE)
+        korean_base.tokenizer.save_pretrained(checkpoints / KOREAN_BASE)
+        env = {"COURSE_CHECKPOINTS_DIR": str(checkpoints), "COURSE_RUN_DIR": str(runs)}
+        run = run_notebook(LESSON, cwd=NOTEBOOKS_DIR, env=env)
+        if not run.ok:
+            raise CourseError(f"Chapter 09 failed while building the review models: {run.error}")
+        saved = Path(mkdtemp(prefix="review-models-"))
+        shutil.copytree(
+            runs / "tiny" / "09_custom_data" / "review-models", saved / REVIEW_STAND_INS
+        )
+    return saved / REVIEW_STAND_INS
+
+
+def scores(folder: Path) -> dict[str, float]:
+    """The saved models' scores on the test split (only scored, never used to choose)."""
+    reviews = load_reviews()
+    train = sentiment_pairs(reviews[reviews.split == "train"])
+    majority = LEVELS[int(train.label.value_counts().idxmax())]
+    test = reviews[reviews.split == "test"]
+    return {
+        name: round(value, 3)
+        for name, value in review_scores(ReviewModels.load(folder), test, majority).items()
+    }
