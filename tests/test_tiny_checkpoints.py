@@ -81,7 +81,7 @@ def test_builder_command_builds_checkpoints_that_load_and_learn(tmp_path):
         [sys.executable, "-m", "tools.tiny", "build", "--out", str(tmp_path)],
         capture_output=True,
         text=True,
-        timeout=900,
+        timeout=1500,
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
@@ -91,6 +91,8 @@ def test_builder_command_builds_checkpoints_that_load_and_learn(tmp_path):
         AutoModel.from_pretrained(folder)
         AutoTokenizer.from_pretrained(folder)
     assert "test_accuracy" in done.stdout
+    assert (tmp_path / "course--review-models" / "review_models.json").is_file()  # 09 ran
+    assert "keyword_micro_f1" in done.stdout
     sentiment = tmp_path / "distilbert--distilbert-base-uncased-finetuned-sst-2-english"
     accuracy = held_out_accuracy(pipeline("sentiment-analysis", model=str(sentiment)))
     assert accuracy >= 0.8, f"rebuilt sentiment stand-in: held-out accuracy {accuracy:.3f}"
