@@ -73,6 +73,10 @@ _EXPORTS = {
     "class_weights": "review_models",
     "review_settings": "review_models",
     "loss_curves": "plots",
+    "learning_curves": "plots",
+    "scatter": "plots",
+    "load_unlabelled": "reviews",
+    "check_margin_selection": "exercises.ch10",
 }
 
 __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a test checks)
@@ -93,6 +97,7 @@ __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a t
     "check_card_results",
     "check_linear_lr",
     "check_lora_config",
+    "check_margin_selection",
     "check_masked_count",
     "check_new_keyword",
     "check_padded_batch",
@@ -115,9 +120,11 @@ __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a t
     "hyperparameters",
     "keyword_matrix",
     "launch_plan",
+    "learning_curves",
     "load_dataset",
     "load_metric",
     "load_reviews",
+    "load_unlabelled",
     "loss_curve",
     "loss_curves",
     "parse_labels",
@@ -127,6 +134,7 @@ __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a t
     "review_scores",
     "review_settings",
     "run_dir",
+    "scatter",
     "sentiment_pairs",
     "settings",
     "setup_notebook",
@@ -168,6 +176,7 @@ if TYPE_CHECKING:  # names for editors and type checkers; never executed
     from helpers.exercises.ch07 import check_card_results
     from helpers.exercises.ch08 import check_masked_count, check_perplexity
     from helpers.exercises.ch09 import check_new_keyword
+    from helpers.exercises.ch10 import check_margin_selection
     from helpers.files import folder_size, show_files
     from helpers.finetune import compute_metrics_for, prepare_glue, settings, train_subset
     from helpers.highlights import highlight_html, top_words, word_importance
@@ -182,8 +191,10 @@ if TYPE_CHECKING:  # names for editors and type checkers; never executed
         compare_bars,
         confusion_matrix,
         histogram,
+        learning_curves,
         loss_curve,
         loss_curves,
+        scatter,
     )
     from helpers.review_models import (
         ASPECTS_EN,
@@ -200,6 +211,7 @@ if TYPE_CHECKING:  # names for editors and type checkers; never executed
         LEVELS,
         keyword_matrix,
         load_reviews,
+        load_unlabelled,
         parse_labels,
         sentiment_pairs,
     )

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import matplotlib.pyplot as plt
+import numpy as np
 
 
 @dataclass(frozen=True)
@@ -211,3 +212,39 @@ def confusion_matrix(
     fig.tight_layout()
     plt.show()
     return PlotData("matrix", title, {f"true {name}": row for name, row in zip(names, counts)})
+
+
+def scatter(x: Sequence[float], y: Sequence[float], title: str, xlabel: str, ylabel: str):
+    """One point per (x, y) pair, with the diagonal y = x for reference."""
+    fig, ax = plt.subplots(figsize=(4.5, 4))
+    ax.scatter(x, y, s=12, alpha=0.6)
+    low, high = min(min(x), min(y)), max(max(x), max(y))
+    ax.plot([low, high], [low, high], color="grey", linewidth=0.8, linestyle="--")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    fig.tight_layout()
+    plt.show()
+    return PlotData(
+        "scatter", title, {xlabel: [float(v) for v in x], ylabel: [float(v) for v in y]}
+    )
+
+
+def learning_curves(sizes: Sequence[int], runs: dict[str, Sequence[Sequence[float]]], title: str):
+    """A score against the number of labelled examples, one line per strategy: the mean over its
+    runs (one row of scores per seed) and a band of one standard deviation around it."""
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    series = {}
+    for k, (name, scores) in enumerate(runs.items()):
+        scores = np.asarray(scores, dtype=float)
+        mean, spread = scores.mean(0), scores.std(0)
+        ax.plot(sizes, mean, "o-", color=f"C{k}", label=name)
+        ax.fill_between(sizes, mean - spread, mean + spread, color=f"C{k}", alpha=0.15)
+        series[name] = [round(float(m), 3) for m in mean]
+    ax.set_title(title)
+    ax.set_xlabel("labelled examples")
+    ax.set_ylabel("score")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    plt.show()
+    return PlotData("curves", title, series)

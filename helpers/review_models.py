@@ -130,14 +130,15 @@ class ReviewModels:
     sentiment: object
 
     @classmethod
-    def load(cls, folder: Path | None = None) -> ReviewModels:
-        """Load the models saved in `folder` (default: `review_models_dir()`), in eval mode."""
+    def load(cls, folder: Path | None = None, device: str = "cpu") -> ReviewModels:
+        """Load the models saved in `folder` (default: `review_models_dir()`) onto `device`, in
+        eval mode."""
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
         folder = Path(folder or review_models_dir())
         manifest = SavedReviewModels.read(folder)
         keywords, sentiment = (
-            AutoModelForSequenceClassification.from_pretrained(folder / name).eval()
+            AutoModelForSequenceClassification.from_pretrained(folder / name).to(device).eval()
             for name in (manifest.keywords_dir, manifest.sentiment_dir)
         )
         tokenizer = AutoTokenizer.from_pretrained(folder / manifest.keywords_dir)

@@ -108,3 +108,17 @@ def sentiment_pairs(frame: pd.DataFrame) -> pd.DataFrame:
     ]
     columns = ["review_id", "split", "review", "keyword", "level", "label"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def load_unlabelled(path: str | Path | None = None) -> list[str]:
+    """New reviews nobody has labelled yet, one per line (default: data/reviews/unlabelled.txt);
+    blank lines are skipped. A missing file is a CourseError that names the fix."""
+    path = Path(path) if path is not None else data_dir() / "reviews" / "unlabelled.txt"
+    if not path.is_file():
+        raise CourseError(
+            f"The unlabelled review file {path} is missing. Fix: pass the path of a text file "
+            "with one review per line, or restore the course's copy with "
+            "`git checkout data/reviews/unlabelled.txt` in the course's folder."
+        )
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip()]

@@ -64,3 +64,13 @@ def test_lesson_09_keywords_and_sentiments_are_learned_on_the_test_split():
     accuracy = float(re.search(r"accuracy\s+([\d.]+)\s+\d+\n", text).group(1))
     assert keyword_f1 >= 0.80  # the bar, on test reviews never used for a choice
     assert accuracy >= majority + 0.12
+
+
+def test_lesson_10_curves_learn_and_the_reading_matches_them():
+    text = outputs_of("10_active_learning.ipynb")
+    curves = dict(re.findall(r"(\w+): \[([\d., ]+)\]", text.split("mean of 3 seeds", 1)[1]))
+    finals = {name: float(values.split(", ")[-1]) for name, values in curves.items()}
+    assert set(finals) == {"random", "uncertainty", "outliers", "rarity"}
+    assert all(float(v.split(", ")[0]) < finals[n] - 0.1 for n, v in curves.items())
+    assert finals["random"] >= max(finals.values()) - 0.05  # what the prose says
+    assert text.count(": True") >= 3 and ": False" not in text
