@@ -77,6 +77,8 @@ _EXPORTS = {
     "scatter": "plots",
     "load_unlabelled": "reviews",
     "check_margin_selection": "exercises.ch10",
+    "check_pruned": "exercises.ch11",
+    "require_extra": "extras",
 }
 
 __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a test checks)
@@ -103,6 +105,7 @@ __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a t
     "check_padded_batch",
     "check_pair_encoding",
     "check_perplexity",
+    "check_pruned",
     "check_single_sentence",
     "check_softmax",
     "check_span",
@@ -130,6 +133,7 @@ __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a t
     "parse_labels",
     "prepare_glue",
     "quiz",
+    "require_extra",
     "review_models_dir",
     "review_scores",
     "review_settings",
@@ -177,6 +181,8 @@ if TYPE_CHECKING:  # names for editors and type checkers; never executed
     from helpers.exercises.ch08 import check_masked_count, check_perplexity
     from helpers.exercises.ch09 import check_new_keyword
     from helpers.exercises.ch10 import check_margin_selection
+    from helpers.exercises.ch11 import check_pruned
+    from helpers.extras import require_extra
     from helpers.files import folder_size, show_files
     from helpers.finetune import compute_metrics_for, prepare_glue, settings, train_subset
     from helpers.highlights import highlight_html, top_words, word_importance

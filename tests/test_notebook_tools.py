@@ -29,6 +29,7 @@ def test_bench_rows_report_misses_against_the_targets():
     assert rows[1]["target_seconds"] == 60.0 and rows[0]["slowest_cell"] == 1
     assert bench_notebooks.target_seconds("08_pretraining") == 45.0
     assert bench_notebooks.target_seconds("09_custom_data") == 45.0
+    assert bench_notebooks.target_seconds("11_compression_and_serving") == 45.0
     table = bench_notebooks.format_table(rows)
     assert "01_pipeline" in table and "MISS > 2 GB" in table and "suite total" in table
     assert table.splitlines()[-1].split()[2] == "88.0"

@@ -74,3 +74,16 @@ def test_lesson_10_curves_learn_and_the_reading_matches_them():
     assert all(float(v.split(", ")[0]) < finals[n] - 0.1 for n, v in curves.items())
     assert finals["random"] >= max(finals.values()) - 0.05  # what the prose says
     assert text.count(": True") >= 3 and ": False" not in text
+
+
+def test_lesson_11_table_sizes_and_checks():
+    text = outputs_of("11_compression_and_serving.ipynb")
+    sizes = ast.literal_eval(re.search(r"(\{'PyTorch fp32': \d+.*?\})", text).group(1))
+    assert sizes["ONNX int8"] < sizes["ONNX fp32"] / 3  # int8 weights, folded graph
+    assert sizes["distilled student"] < sizes["PyTorch fp32"] == sizes["pruned 50%"]
+    checks = text.split(str(sizes), 1)[1]
+    assert checks.count(": True") == 4 and ": False" not in checks
+    table = text.split("sparsity  test accuracy", 1)[1].split("\n\n", 1)[0]
+    pruning = re.findall(r"(\d+)%\s+([\d.]+)\s+([\d.]+)", table)
+    assert [float(s) for _, s, _ in pruning] == [0.3, 0.5, 0.7, 0.9]
+    assert float(pruning[-1][2]) < float(pruning[0][2])  # 90% pruning costs accuracy
