@@ -11,7 +11,9 @@ TORCH_PIN := $(shell grep '^torch==' requirements-lock.txt)
 HF_NEWEST = $(shell $(PYTHON) -c 'from helpers.libraries import HF_LIBRARIES as n; print(*n)')
 CANARY_TOOLS := matplotlib scikit-learn pandas tqdm packaging nbclient nbformat ipykernel jupytext psutil
 
-.PHONY: lab test lint scripts outputs tiny-checkpoints manifest stamp bench bench-mrpc doctor canary lock clean-runs
+APP_PORT ?= 8501
+
+.PHONY: lab app test lint scripts outputs tiny-checkpoints manifest stamp bench bench-mrpc doctor canary lock clean-runs
 
 # PyTorch's CPU wheels on Linux (PyPI's Linux torch is the CUDA build, gigabytes of CUDA
 # libraries); macOS and Windows get PyPI's build. TORCH_INDEX= (empty) uses your pip settings only.
@@ -31,10 +33,14 @@ $(STAMP): requirements-lock.txt pyproject.toml
 lab: $(STAMP)  ## open JupyterLab on notebooks/ (saving a notebook also updates its sources/ text)
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks
 
+app: $(STAMP)  ## the review app (chapter 11) on http://127.0.0.1:$(APP_PORT), tiny stand-ins unless COURSE_MODE=full
+	COURSE_MODE=$${COURSE_MODE:-tiny} $(VENV)/bin/streamlit run apps/review_app.py --server.headless true \
+		--server.address 127.0.0.1 --server.port $(APP_PORT) --browser.gatherUsageStats false
+
 test: $(STAMP) scripts lint  ## lint, unit tests, guards, and every notebook under nbval, in tiny mode
 	$(TINY) $(PY) -m pytest -n 2 --dist loadgroup
 
-LINTED := helpers tools tests scripts
+LINTED := helpers tools tests scripts apps
 lint: $(STAMP) scripts  ## ruff (rules and format) and the GitHub workflow's schema
 	$(VENV)/bin/ruff check $(LINTED)
 	$(VENV)/bin/ruff format --check $(LINTED)
@@ -75,7 +81,7 @@ bench-mrpc: $(STAMP)  ## chapter 03's recipe on real MRPC files with a local mod
 	$(PY) -m tools.bench_mrpc mrpc --glue-dir $(GLUE_DIR) --model $(MODEL)
 
 lock:  ## recompile requirements-lock.txt from pyproject.toml (keeps pins that still fit)
-	$(PY) -m piptools compile --quiet --extra dev --allow-unsafe --strip-extras --no-emit-index-url \
+	$(PY) -m piptools compile --quiet --extra dev --extra serve --allow-unsafe --strip-extras --no-emit-index-url \
 		--no-emit-find-links -o requirements-lock.txt pyproject.toml
 	sed -i.bak 's/+cpu$$//' requirements-lock.txt && rm requirements-lock.txt.bak
 

@@ -36,6 +36,7 @@ LEVELS_EN = {
     "매우긍정": "very positive",
 }
 MANIFEST = "review_models.json"
+MAX_REVIEW_CHARS = 2000  # the app's limit: longer texts are not reviews (and get truncated)
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,36 @@ class ReviewModels:
         logits = self._logits(self.sentiment, list(texts), list(keywords), batch_size)
         return logits.softmax(-1).numpy()
 
+    def analyse(self, texts: list[str]) -> list[list[tuple[str, str, float]]]:
+        """For each review, `(keyword, sentiment level, probability of that level)` for every
+        keyword whose probability reaches the saved threshold, the likeliest keyword first."""
+        texts = list(texts)
+        if not texts:
+            return []
+        found = self.keyword_probabilities(texts)
+        pairs = [
+            (i, self.manifest.aspects[k])
+            for i, p in enumerate(found)
+            for k in np.argsort(-p, kind="stable")
+            if p[k] >= self.manifest.threshold
+        ]
+        results: list[list[tuple[str, str, float]]] = [[] for _ in texts]
+        if not pairs:
+            return results
+        levels = self.sentiment_probabilities([texts[i] for i, _ in pairs], [k for _, k in pairs])
+        for (i, keyword), p in zip(pairs, levels):
+            results[i].append((keyword, self.manifest.levels[int(p.argmax())], float(p.max())))
+        return results
+
+    def highlights(self, text: str, keyword: str) -> list[tuple[str, float]]:
+        """Each word of `text` with the drop of `keyword`'s probability when it is masked."""
+        from helpers.highlights import word_importance
+
+        k = self.manifest.aspects.index(keyword)
+        return word_importance(
+            lambda texts: self.keyword_probabilities(texts)[:, k], text, self.tokenizer.mask_token
+        )
+
 
 def review_scores(models: ReviewModels, frame, majority_level: str) -> dict[str, float]:
     """Test scores of both models on the reviews in `frame`: keyword micro/macro-F1 at the saved
@@ -191,3 +222,15 @@ def review_scores(models: ReviewModels, frame, majority_level: str) -> dict[str,
         "sentiment_macro_f1": float(f1_score(gold, levels, average="macro", zero_division=0)),
         "majority_accuracy": float(np.mean(gold == majority)),
     }
+
+
+def review_problem(text: str, limit: int = MAX_REVIEW_CHARS) -> str | None:
+    """What is wrong with `text` as a review, in words for the app's user; None when it is fine."""
+    if not text or not text.strip():
+        return "The review is empty: type (or paste) a review first, or click an example."
+    if len(text) > limit:
+        return (
+            f"The review has {len(text):,} characters; the limit is {limit:,}. "
+            "Shorten it to the part about the product."
+        )
+    return None

@@ -43,3 +43,20 @@ def test_full_mode_without_chapter_09_run_names_it(tmp_path, monkeypatch):
     monkeypatch.setenv("COURSE_RUN_DIR", str(tmp_path))
     with pytest.raises(CourseError, match="09_custom_data"):
         review_models_dir("full")
+
+
+def test_analyse_finds_keywords_with_a_level_each_and_highlights_the_words(stand_ins):
+    reviews = load_reviews()
+    test = reviews[reviews.split == "test"].reset_index(drop=True)
+    results = stand_ins.analyse(list(test.review[:20]))
+    assert len(results) == 20 and all(results)  # every test review mentions a keyword
+    for found in results:
+        for keyword, level, probability in found:
+            assert keyword in stand_ins.manifest.aspects and level in stand_ins.manifest.levels
+            assert 0.2 <= probability <= 1.0  # a softmax over five levels: at least 0.2
+    text = test.review[0]
+    keyword = results[0][0][0]
+    scored = stand_ins.highlights(text, keyword)
+    assert [w for w, _ in scored] == text.split()
+    assert max(s for _, s in scored) > 0  # some word supported the keyword
+    assert stand_ins.analyse([]) == []
