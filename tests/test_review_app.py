@@ -16,7 +16,20 @@ from helpers.review_models import MAX_REVIEW_CHARS, review_problem
 
 APP = REPO_ROOT / "apps" / "review_app.py"
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+ORIGINAL_ENV = dict(os.environ)  # before any test here imports streamlit
 pytestmark = pytest.mark.xdist_group("review_app")
+
+
+@pytest.fixture(autouse=True)
+def keep_matplotlib_backend():
+    """Importing streamlit sets MPLBACKEND=Agg for the whole process: the notebook kernels this
+    pytest worker starts later would inherit it and show no figures (nbval would then fail)."""
+    before = os.environ.get("MPLBACKEND")
+    yield
+    if before is None:
+        os.environ.pop("MPLBACKEND", None)
+    else:
+        os.environ["MPLBACKEND"] = before
 
 
 @pytest.fixture
@@ -126,3 +139,10 @@ def test_a_person_in_a_real_browser_types_a_review_and_reads_the_result():
             browser.quit()
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_the_app_tests_leave_no_matplotlib_backend_behind():
+    """Runs after the tests above in this module (pytest keeps file order)."""
+    import streamlit  # noqa: F401 - imported by the tests above too
+
+    assert os.environ.get("MPLBACKEND") != "Agg" or "MPLBACKEND" in ORIGINAL_ENV
