@@ -128,7 +128,10 @@ results["PyTorch fp32"]
 # ONNX is a file format for the computation graph and its weights; onnxruntime runs it fast
 # on CPUs (and other hardware) without PyTorch. `torch.onnx.export(..., dynamo=True)` traces
 # the model with `torch.export`; `dynamic_shapes` keeps the batch and sequence lengths free.
-# (The older TorchScript exporter, `dynamo=False`, is deprecated.)
+# (The older TorchScript exporter, `dynamo=False`, is deprecated.) Without `f=` it returns an
+# `ONNXProgram` to inspect before saving: each node carries the exporter's debugging notes
+# (the Python source line it came from, with this machine's paths), which we drop so the file
+# is the same on every machine and holds only the graph and the weights.
 
 # %%
 import logging
@@ -136,10 +139,14 @@ import logging
 logging.getLogger("torch.onnx").setLevel(logging.ERROR)  # it lists vision operators it skips
 example = {k: torch.from_numpy(v[:2]) for k, v in inputs.items()}
 free = {0: torch.export.Dim("batch"), 1: torch.export.Dim("sequence")}
+program = torch.onnx.export(teacher, (), kwargs=example, dynamo=True,
+                            input_names=["input_ids", "attention_mask"], output_names=["logits"],
+                            dynamic_shapes={"input_ids": free, "attention_mask": free},
+                            verbose=False)
+for node in program.model.graph.all_nodes():
+    node.metadata_props.clear()
 (saved / "onnx").mkdir(exist_ok=True)
-torch.onnx.export(teacher, (), kwargs=example, f=saved / "onnx" / "model.onnx", dynamo=True,
-                  input_names=["input_ids", "attention_mask"], output_names=["logits"],
-                  dynamic_shapes={"input_ids": free, "attention_mask": free}, verbose=False)
+program.save(saved / "onnx" / "model.onnx", external_data=True)  # weights in model.onnx.data
 helpers.show_files(saved / "onnx")
 
 # %% [markdown]

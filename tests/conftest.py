@@ -46,6 +46,7 @@ def xdist_group(item) -> str:
     return path.stem if path.suffix == ".ipynb" else path.name
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the marks into node ids
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("xdist_group") is None:
