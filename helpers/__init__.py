@@ -79,6 +79,18 @@ _EXPORTS = {
     "check_margin_selection": "exercises.ch10",
     "check_pruned": "exercises.ch11",
     "require_extra": "extras",
+    "InstructionSettings": "instructions",
+    "answer_scores": "instructions",
+    "answer_text": "instructions",
+    "generate_answers": "instructions",
+    "instruction_settings": "instructions",
+    "parse_answer": "instructions",
+    "preference_accuracy": "instructions",
+    "preference_pairs": "instructions",
+    "review_conversations": "instructions",
+    "review_prompt": "instructions",
+    "log_curves": "plots",
+    "check_format_reward": "exercises.ch12",
 }
 
 __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a test checks)
@@ -87,16 +99,20 @@ __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a t
     "CARD_TEMPLATE",
     "CourseConfig",
     "CourseError",
+    "InstructionSettings",
     "LEVELS",
     "LEVELS_EN",
     "LaunchPlan",
     "ReviewModels",
     "SavedReviewModels",
+    "answer_scores",
+    "answer_text",
     "bar_probabilities",
     "bars",
     "card_results",
     "check_batches_per_process",
     "check_card_results",
+    "check_format_reward",
     "check_linear_lr",
     "check_lora_config",
     "check_margin_selection",
@@ -117,10 +133,12 @@ __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a t
     "course_text",
     "folder_size",
     "free_port",
+    "generate_answers",
     "highlight_html",
     "histogram",
     "hub_ready",
     "hyperparameters",
+    "instruction_settings",
     "keyword_matrix",
     "launch_plan",
     "learning_curves",
@@ -128,13 +146,19 @@ __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a t
     "load_metric",
     "load_reviews",
     "load_unlabelled",
+    "log_curves",
     "loss_curve",
     "loss_curves",
+    "parse_answer",
     "parse_labels",
+    "preference_accuracy",
+    "preference_pairs",
     "prepare_glue",
     "quiz",
     "require_extra",
+    "review_conversations",
     "review_models_dir",
+    "review_prompt",
     "review_scores",
     "review_settings",
     "run_dir",
@@ -182,11 +206,24 @@ if TYPE_CHECKING:  # names for editors and type checkers; never executed
     from helpers.exercises.ch09 import check_new_keyword
     from helpers.exercises.ch10 import check_margin_selection
     from helpers.exercises.ch11 import check_pruned
+    from helpers.exercises.ch12 import check_format_reward
     from helpers.extras import require_extra
     from helpers.files import folder_size, show_files
     from helpers.finetune import compute_metrics_for, prepare_glue, settings, train_subset
     from helpers.highlights import highlight_html, top_words, word_importance
     from helpers.hub import hub_ready
+    from helpers.instructions import (
+        InstructionSettings,
+        answer_scores,
+        answer_text,
+        generate_answers,
+        instruction_settings,
+        parse_answer,
+        preference_accuracy,
+        preference_pairs,
+        review_conversations,
+        review_prompt,
+    )
     from helpers.launch import LaunchPlan, launch_plan
     from helpers.metrics import load_metric
     from helpers.notebook import CourseConfig, setup_notebook
@@ -198,6 +235,7 @@ if TYPE_CHECKING:  # names for editors and type checkers; never executed
         confusion_matrix,
         histogram,
         learning_curves,
+        log_curves,
         loss_curve,
         loss_curves,
         scatter,

@@ -49,6 +49,11 @@ KNOWN = (
         "the extractive question-answering model",
     ),
     KnownCheckpoint("klue/roberta-base", (), "KLUE's Korean RoBERTa base"),
+    KnownCheckpoint(
+        "HuggingFaceTB/SmolLM2-135M-Instruct",
+        ("SmolLM2-135M-Instruct",),
+        "SmolLM2, a small instruct (chat) model",
+    ),
 )
 
 

@@ -9,9 +9,10 @@ HF_LIBRARIES = (
     "evaluate",
     "accelerate",
     "peft",
+    "trl",
     "huggingface_hub",
     "tokenizers",
     "safetensors",
 )
 # Packages whose rows the doctor always shows, and the modules it tries to import.
-KEY_PACKAGES = (*COURSE_LIBRARIES, "tokenizers", "huggingface_hub", "safetensors", "nbval")
+KEY_PACKAGES = (*COURSE_LIBRARIES, "trl", "tokenizers", "huggingface_hub", "safetensors", "nbval")

@@ -181,6 +181,24 @@ def loss_curves(histories: dict[str, Sequence[dict]], title: str = "Loss"):
     return PlotData("curves", title, series)
 
 
+def log_curves(log_history: Sequence[dict], keys: Sequence[str], title: str):
+    """Logged values against the optimizer step, one panel per key of `keys`, from a
+    `trainer.state.log_history` (for example DPO's `rewards/margins` and `rewards/accuracies`)."""
+    fig, axes = plt.subplots(1, len(keys), figsize=(3.5 * len(keys), 3), squeeze=False)
+    series = {}
+    for ax, key in zip(axes[0], keys):
+        points = [(row["step"], row[key]) for row in log_history if key in row]
+        if points:
+            ax.plot(*zip(*points), "o-")
+        ax.set_title(key, fontsize=10)
+        ax.set_xlabel("optimizer step")
+        series[key] = [value for _, value in points]
+    fig.suptitle(title)
+    fig.tight_layout()
+    plt.show()
+    return PlotData("curves", title, series)
+
+
 def confusion_matrix(
     labels: Sequence[int],
     predictions: Sequence[int],

@@ -81,7 +81,7 @@ def test_builder_command_builds_checkpoints_that_load_and_learn(tmp_path):
         [sys.executable, "-m", "tools.tiny", "build", "--out", str(tmp_path)],
         capture_output=True,
         text=True,
-        timeout=1500,
+        timeout=2400,
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]

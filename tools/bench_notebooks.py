@@ -23,12 +23,13 @@ from tools.sources import sources
 SUITE_TARGET_S = 240.0
 NOTEBOOK_TARGET_S = 30.0
 # Accelerate starts two processes; pretraining runs three trainings; custom data two;
-# compression exports, quantizes and distils.
+# compression exports, quantizes and distils; instruction tuning runs SFT and DPO.
 SLOW_TARGETS_S = {
     "accelerate": 60.0,
     "pretraining": 45.0,
     "custom_data": 45.0,
     "compression": 45.0,
+    "instruction": 45.0,
 }
 PEAK_TARGET_MB = 2048.0
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from helpers.errors import CourseError
-from helpers.exercises import ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08, ch09, ch10, ch11
+from helpers.exercises import ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08, ch09, ch10, ch11, ch12
 from helpers.exercises.core import Verdict, ask
 
 QUIZZES = {
@@ -18,6 +18,7 @@ QUIZZES = {
     **ch09.QUIZZES,
     **ch10.QUIZZES,
     **ch11.QUIZZES,
+    **ch12.QUIZZES,
 }
 
 

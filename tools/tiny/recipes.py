@@ -21,11 +21,13 @@ from transformers import (
     DistilBertTokenizer,
     GPT2Config,
     GPT2LMHeadModel,
+    LlamaConfig,
+    LlamaForCausalLM,
     RobertaConfig,
     RobertaForMaskedLM,
 )
 
-from tools.tiny import lesson03, lesson09, synthetic, texts, tokenizers, training
+from tools.tiny import chat, lesson03, lesson09, synthetic, texts, tokenizers, training
 
 SIZE = {"hidden": 64, "layers": 2, "heads": 2, "ffn": 256, "positions": 512}
 MLM_STEPS = 300
@@ -33,6 +35,8 @@ BERT_STEPS = (
     2000  # MLM + next-sentence steps of the BERT stand-ins (600: lesson 03 learned nothing)
 )
 CLM_STEPS = 300
+CHAT_SIZE = {"hidden": 128, "layers": 2, "heads": 4, "ffn": 512}
+CHAT_STEPS = 1500
 HEAD_INIT = 0.2  # initializer_range saved with the Korean stand-in (see klue_roberta)
 KOREAN_MLM_STEPS = 1800  # 600: chapter 09's keyword model stalled (validation micro-F1 0.67)
 SENTIMENT_EPOCHS = 8
@@ -267,6 +271,33 @@ def gpt2(done: dict) -> Built:
     return Built(model, tokenizer, {"clm_loss": round(loss, 3)})
 
 
+def smollm2_instruct(done: dict) -> Built:
+    """A small Llama with SmolLM2's special tokens and a ChatML template, trained on the
+    course's English and Korean text and on general chat tasks (tools/tiny/chat.py), so it
+    arrives as an instruct model does: it follows the format and stops. Chapter 12's review
+    task is left to the lesson."""
+    reviews = [line for line in texts.korean_texts() if len(line.split()) > 2]
+    plain = texts.corpus_paragraphs() + texts.korean_texts() + chat.glossary_texts()
+    chats = chat.conversations(reviews)
+    tokenizer = tokenizers.chat_bpe(texts.tokenizer_texts() + plain)
+    config = LlamaConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=CHAT_SIZE["hidden"],
+        intermediate_size=CHAT_SIZE["ffn"],
+        num_hidden_layers=CHAT_SIZE["layers"],
+        num_attention_heads=CHAT_SIZE["heads"],
+        num_key_value_heads=CHAT_SIZE["heads"],
+        max_position_embeddings=SIZE["positions"],
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        pad_token_id=tokenizer.pad_token_id,
+        tie_word_embeddings=True,
+    )
+    model = LlamaForCausalLM(config)
+    loss = training.train_chat_lm(model, tokenizer, plain, chats, CHAT_STEPS)
+    return Built(model, tokenizer, {"chat_lm_loss": round(loss, 3)})
+
+
 def bart_mnli(done: dict) -> Built:
     """A BART sequence classifier with the MNLI labels, trained on the course's NLI pairs."""
     tokenizer = tokenizers.bart_bpe(texts.tokenizer_texts() + synthetic.nli_texts())
@@ -368,6 +399,7 @@ RECIPES = (
     ),
     Recipe("openai-community/gpt2", gpt2),
     Recipe("facebook/bart-large-mnli", bart_mnli),
+    Recipe("HuggingFaceTB/SmolLM2-135M-Instruct", smollm2_instruct),
     Recipe(
         "dbmdz/bert-large-cased-finetuned-conll03-english", ner, ("google-bert/bert-base-cased",)
     ),

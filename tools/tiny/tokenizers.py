@@ -7,6 +7,8 @@ import json
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import BartTokenizer, BertTokenizer, DistilBertTokenizer, GPT2Tokenizer
 
+from tools.tiny.chat import CHAT_TEMPLATE
+
 BERT_SPECIALS = {"[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3, "[MASK]": 4}
 KLUE_SPECIALS = {
     "[CLS]": 0,
@@ -18,6 +20,7 @@ KLUE_SPECIALS = {
 WORDPIECE_SIZE = 3000
 KOREAN_WORDPIECE_SIZE = 1000
 BPE_SIZE = 2000
+CHAT_BPE_SIZE = 3000  # English and Korean: 2000 left Korean words in bytes
 
 
 def wordpiece(texts: list[str], lowercase: bool, distil: bool = False) -> BertTokenizer:
@@ -42,13 +45,15 @@ def korean_wordpiece(texts: list[str]) -> BertTokenizer:
     )
 
 
-def _byte_bpe(texts: list[str], specials: list[str]) -> tuple[dict[str, int], list]:
+def _byte_bpe(
+    texts: list[str], specials: list[str], size: int = BPE_SIZE
+) -> tuple[dict[str, int], list]:
     """Vocabulary and merges of a byte-level BPE trained on `texts`."""
     tok = Tokenizer(models.BPE())
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tok.decoder = decoders.ByteLevel()
     trainer = trainers.BpeTrainer(
-        vocab_size=BPE_SIZE,
+        vocab_size=size,
         special_tokens=specials,
         show_progress=False,
         initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
@@ -73,3 +78,20 @@ def bart_bpe(texts: list[str]) -> BartTokenizer:
     """A BART byte-level BPE tokenizer with RoBERTa-style special tokens."""
     vocab, merges = _byte_bpe(texts, ["<s>", "<pad>", "</s>", "<unk>", "<mask>"])
     return BartTokenizer(vocab=vocab, merges=merges, model_max_length=1024)
+
+
+def chat_bpe(texts: list[str]) -> GPT2Tokenizer:
+    """A byte-level BPE with SmolLM2's special tokens and ids (<|endoftext|> 0, <|im_start|> 1,
+    <|im_end|> 2) and a ChatML chat template."""
+    vocab, merges = _byte_bpe(texts, ["<|endoftext|>", "<|im_start|>", "<|im_end|>"], CHAT_BPE_SIZE)
+    tokenizer = GPT2Tokenizer(
+        vocab=vocab,
+        merges=merges,
+        bos_token="<|im_start|>",
+        eos_token="<|im_end|>",
+        pad_token="<|im_end|>",
+        unk_token="<|endoftext|>",
+        model_max_length=512,
+    )
+    tokenizer.chat_template = CHAT_TEMPLATE
+    return tokenizer

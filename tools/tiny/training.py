@@ -166,6 +166,28 @@ def train_causal_lm(model, tokenizer, texts: list[str], steps: int, seed: int = 
     return train_loop(model, blocks(tokenizer, texts), loss_of, steps, seed)
 
 
+def train_chat_lm(
+    model, tokenizer, texts: list[str], chats: list[list[dict]], steps: int, seed: int = 0
+) -> float:
+    """Next-token training on a mix of text blocks (three copies) and chat-formatted
+    conversations (each cut to 128 tokens), with a warm-up and a linear decay; returns the last
+    loss."""
+    rendered = tokenizer.apply_chat_template(chats, tokenize=False)
+    conversations = [tokenizer(c, add_special_tokens=False)["input_ids"][:128] for c in rendered]
+    examples = blocks(tokenizer, texts) * 3 + conversations
+    pad = tokenizer.pad_token_id
+
+    def loss_of(batch: list) -> torch.Tensor:
+        width = max(len(ids) for ids in batch)
+        ids = torch.full((len(batch), width), pad)
+        labels = torch.full((len(batch), width), -100)
+        for row, seq in enumerate(batch):
+            ids[row, : len(seq)] = labels[row, : len(seq)] = torch.tensor(seq)
+        return model(input_ids=ids, labels=labels).loss
+
+    return train_loop(model, examples, loss_of, steps, seed, decay=True)
+
+
 def train_classifier(
     model,
     tokenizer,

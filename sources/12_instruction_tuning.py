@@ -1,0 +1,352 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: notebooks//ipynb,sources//py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %%
+import helpers
+
+# %% [markdown]
+# [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/12_instruction_tuning.ipynb) In Colab, run the setup cell below first (hidden; elsewhere it does nothing).
+
+# %% cellView="form" jupyter={"source_hidden": true} stamped_by="python -m tools.stamp, from [tool.course] in pyproject.toml: do not edit"
+# @title Colab setup (in Colab: clones and installs the course; elsewhere it does nothing)
+import sys
+
+if "google.colab" in sys.modules:
+    import site
+    import subprocess
+    from pathlib import Path
+
+    if not Path("/content/hf-course").is_dir():
+        subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", "main",
+                        "https://github.com/hf-course/notebooks", "/content/hf-course"], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", "/content/hf-course"],
+                   check=True)
+    for folder in site.getsitepackages():
+        site.addsitedir(folder)  # picks up the editable install without a restart
+
+# %%
+import helpers
+
+course = helpers.setup_notebook(chapter="12_instruction_tuning")
+settings = helpers.instruction_settings(course.mode)
+settings
+
+# %% [markdown]
+# ## Chat templates
+# A chat model was trained on conversations written in one exact format: who speaks (system,
+# user, assistant), where each turn starts and ends. The **chat template**, saved with the
+# tokenizer as a small Jinja program, writes that format for you: messages in, prompt text
+# out. `add_generation_prompt=True` ends the text with the opening of the assistant's turn,
+# so that the model's next tokens are its answer.
+
+# %%
+from transformers import AutoModelForCausalLM, AutoTokenizer
+
+name = helpers.checkpoint("HuggingFaceTB/SmolLM2-135M-Instruct")
+tokenizer = AutoTokenizer.from_pretrained(name)
+messages = [{"role": "user", "content": "키워드와 감성:\n배송이 정말 빨라요."}]
+print(tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True))
+
+# %% [markdown]
+# The template added a system turn we did not write (a default; SmolLM2's own names itself),
+# and `<|im_start|>` / `<|im_end|>` around each turn (the *ChatML* format). They are special
+# tokens: one id each, never split, and `<|im_end|>` is the end-of-sequence token, so
+# generation stops when the model writes it.
+
+# %%
+ids = tokenizer.apply_chat_template(messages, add_generation_prompt=True)["input_ids"]
+print(len(ids), "tokens; the first six:", tokenizer.convert_ids_to_tokens(ids[:6]))
+print({token: tokenizer.convert_tokens_to_ids(token) for token in ("<|im_start|>", "<|im_end|>")})
+print("end of sequence:", tokenizer.eos_token, "| padding:", tokenizer.pad_token)
+
+# %% [markdown]
+# ## The task as conversations
+# Chapter 09's reviews become instructions: the user's turn is the instruction and the review,
+# the assistant's turn names each keyword with its level, in a fixed order, e.g.
+# `배송 긍정, 사이즈 부정`. TRL's *prompt/completion* format keeps the two apart, which is how
+# it knows which tokens to train on.
+
+# %%
+from datasets import Dataset
+
+reviews = helpers.load_reviews()
+train, validation, test = (reviews[reviews.split == s] for s in ("train", "validation", "test"))
+conversations = Dataset.from_list(helpers.review_conversations(train))
+print(conversations)
+conversations[0]
+
+# %% [markdown]
+# `helpers.parse_answer` reads an answer back: a dict of keyword → level, or `None` when any
+# part is not "keyword level" with a known keyword and level. Every score below starts there.
+
+# %%
+print(helpers.parse_answer("배송 긍정, 사이즈 부정"))
+print(helpers.parse_answer("배송이 좋아요"))
+
+# %% [markdown]
+# ## Before fine-tuning
+# What does the instruct model answer now? `helpers.generate_answers` applies the template,
+# pads on the left (a decoder-only model continues from the right end) and decodes greedily.
+
+# %%
+model = AutoModelForCausalLM.from_pretrained(name).to(course.device)
+before = helpers.generate_answers(model, tokenizer, list(test.review))
+for review, answer in zip(test.review[:3], before[:3]):
+    print(review, "→", repr(answer))
+scores = {"instruct model, before SFT": helpers.answer_scores(test, before)}
+print("answers that parse:", scores["instruct model, before SFT"]["answers_that_parse"])
+
+# %% [markdown]
+# ## Supervised fine-tuning (SFT) with LoRA
+# `SFTConfig` is `TrainingArguments` plus SFT's own settings. On a prompt/completion dataset
+# the loss covers only the completion (`completion_only_loss`, on by default): the model is not
+# trained to write reviews, only to answer. `SFTConfig` turns gradient checkpointing on by
+# default, which saves GPU memory at the cost of time; a tiny model needs no saving.
+# `peft_config` wraps the model in LoRA adapters (chapter 06): the base weights stay frozen.
+
+# %%
+from peft import LoraConfig
+from trl import SFTConfig, SFTTrainer
+
+sft_args = SFTConfig(
+    output_dir=str(course.run_dir / "sft"), num_train_epochs=settings.sft_epochs,
+    per_device_train_batch_size=settings.sft_batch_size,
+    learning_rate=settings.sft_learning_rate, max_length=128, pad_to_multiple_of=16,
+    logging_steps=10,
+    gradient_checkpointing=False, fp16=course.fp16, use_cpu=course.device == "cpu",
+    save_strategy="no", report_to="none", seed=course.seed,
+)
+lora = LoraConfig(r=settings.lora_rank, lora_alpha=2 * settings.lora_rank,
+                  target_modules="all-linear", task_type="CAUSAL_LM")
+trainer = SFTTrainer(model=model, args=sft_args, train_dataset=conversations,
+                     processing_class=tokenizer, peft_config=lora)
+trainer.model.print_trainable_parameters()
+
+# %% [markdown]
+# What the trainer made of the first conversation: the template applied to prompt and
+# completion, then `labels` equal to the ids on the answer and -100 (ignored by the loss)
+# everywhere else.
+
+# %%
+import pandas as pd
+
+first = trainer.train_dataset[0]
+tokens = tokenizer.convert_ids_to_tokens(first["input_ids"])
+trained = [label != -100 for label in first["labels"]]
+print(sum(trained), "of", len(tokens), "tokens are trained on:")
+print(tokenizer.convert_tokens_to_string([t for t, keep in zip(tokens, trained) if keep]))
+
+# %% tags=["nbval-ignore-output"]
+result = trainer.train()
+helpers.loss_curve(trainer.state.log_history, "SFT: loss on the answer tokens")
+
+# %% [markdown]
+# ## Generation versus classification
+# Merge the adapters into the weights (`merge_and_unload`), answer the test reviews, and score
+# the answers with chapter 09's metrics. Next to them, chapter 09's two classifiers on the same
+# reviews. One difference in the rules: the classifiers' sentiment model is *given* each true
+# keyword; the generated answer must find the keyword first, and a missed one counts as wrong.
+
+# %%
+sft_model = trainer.model.merge_and_unload().eval()
+after_sft = helpers.generate_answers(sft_model, tokenizer, list(test.review))
+scores["after SFT (LoRA)"] = helpers.answer_scores(test, after_sft)
+for review, answer, labels in zip(test.review[:3], after_sft[:3], test.labels[:3]):
+    print(review, "→", answer, "| labelled:", labels)
+
+# %%
+classifiers = helpers.ReviewModels.load(helpers.review_models_dir(course.mode), course.device)
+majority = helpers.sentiment_pairs(train).level.mode()[0]
+classifier_scores = helpers.review_scores(classifiers, test, majority_level=majority)
+scores["chapter 09's classifiers"] = {k: classifier_scores[k] for k in scores["after SFT (LoRA)"]
+                                      if k in classifier_scores}
+
+# %% tags=["nbval-ignore-output"]
+table = pd.DataFrame(scores).T
+table.round(3)
+
+# %% [markdown]
+# The table's numbers come out of training; these checks do not depend on the CPU:
+
+# %%
+sft_row, before_row = scores["after SFT (LoRA)"], scores["instruct model, before SFT"]
+print("at least 80% of the answers parse after SFT:", sft_row["answers_that_parse"] >= 0.8)
+print("keyword micro-F1 rose with SFT:", sft_row["keyword_micro_f1"] > before_row["keyword_micro_f1"])
+print("the classifiers still score higher:",
+      scores["chapter 09's classifiers"]["keyword_micro_f1"] > sft_row["keyword_micro_f1"])
+
+# %% [markdown]
+# **Reading it.** Before SFT the instruct model answers in its own words and almost nothing
+# parses; one short SFT run teaches the format, and most answers now parse. The content is
+# another matter: the stand-in finds some keywords and few levels, far below chapter 09's
+# classifiers, which were trained for twelve epochs on exactly this job. With a real model
+# (full mode) the gap narrows but rarely closes on a fixed label set.
+#
+# What generation gives: one model for both questions, answers in free form, and keywords
+# outside the list when the labels allow them (a classifier has a fixed set of outputs). What
+# it does not give: a calibrated probability per keyword and level (chapter 09's threshold and
+# chapter 10's uncertainty need them), the word highlights of chapter 09 (they perturb a
+# classifier's probability), and a guarantee that the answer parses.
+
+# %% [markdown]
+# ## Preference tuning with DPO
+# SFT shows the model good answers. Preference tuning shows it pairs, a better and a worse
+# answer to one prompt, and raises the better one's probability relative to the worse, measured
+# against a frozen *reference* model (the SFT model), so it cannot drift far. **DPO** (Direct
+# Preference Optimization) does this with a classification-like loss on the pair, with no
+# reward model and no sampling.
+#
+# The course's pairs: the correct analysis (chosen) against one with a mistake (rejected),
+# either one keyword's sentiment flipped or one keyword left out. Held-out pairs come from the
+# test reviews, which DPO never sees.
+
+# %%
+pairs = helpers.preference_pairs(train, seed=course.seed)[: settings.dpo_pairs]
+held_out_pairs = helpers.preference_pairs(test, seed=course.seed + 1)
+print(pairs[0]["prompt"][0]["content"])
+print("chosen:  ", pairs[0]["chosen"][0]["content"])
+print("rejected:", pairs[0]["rejected"][0]["content"], f"({pairs[0]['kind']})")
+
+# %% [markdown]
+# *Preference accuracy*: the share of held-out pairs where the model gives the chosen answer a
+# higher log-probability than the rejected one, overall and by kind of mistake.
+
+# %% tags=["nbval-ignore-output"]
+preference = pd.DataFrame({"SFT model": helpers.preference_accuracy(sft_model, tokenizer,
+                                                                    held_out_pairs)})
+preference
+
+# %% [markdown]
+# `DPOConfig` adds `beta`, how strongly the policy is held near the reference (small = freer).
+# With `peft_config`, the reference is the same model with its adapters switched off, so no
+# second copy is loaded.
+
+# %%
+from trl import DPOConfig, DPOTrainer
+
+dpo_args = DPOConfig(
+    output_dir=str(course.run_dir / "dpo"), num_train_epochs=1, beta=settings.dpo_beta,
+    per_device_train_batch_size=16, learning_rate=settings.dpo_learning_rate,
+    max_length=128, pad_to_multiple_of=16, logging_steps=2, gradient_checkpointing=False,
+    fp16=course.fp16,
+    use_cpu=course.device == "cpu", save_strategy="no", report_to="none", seed=course.seed,
+)
+dpo_data = Dataset.from_list(pairs).remove_columns("kind")
+dpo_trainer = DPOTrainer(model=sft_model, args=dpo_args, train_dataset=dpo_data,
+                         processing_class=tokenizer, peft_config=lora)
+
+# %% tags=["nbval-ignore-output"]
+dpo_trainer.train()
+helpers.log_curves(dpo_trainer.state.log_history, ["rewards/margins", "rewards/accuracies"],
+                   "DPO: reward margin and accuracy on the training batches")
+
+# %% [markdown]
+# The *reward* of an answer is β × (its log-probability under the policy minus under the
+# reference); the margin is chosen minus rejected, the accuracy the share of pairs where it
+# is positive. Both rise as DPO separates the pairs it trains on. Do the held-out pairs move
+# too, and what happens to the answers the model writes?
+
+# %% tags=["nbval-ignore-output"]
+dpo_model = dpo_trainer.model.merge_and_unload().eval()
+preference["after DPO"] = helpers.preference_accuracy(dpo_model, tokenizer, held_out_pairs)
+preference
+
+# %% tags=["nbval-ignore-output"]
+scores["after SFT + DPO"] = helpers.answer_scores(
+    test, helpers.generate_answers(dpo_model, tokenizer, list(test.review)))
+pd.DataFrame(scores).T.round(3)
+
+# %%
+print("held-out preference accuracy rose by more than 0.1 with DPO:",
+      preference.loc["all", "after DPO"] > preference.loc["all", "SFT model"] + 0.1)
+
+# %% [markdown]
+# **Reading it.** DPO moved the held-out preferences the way the pairs point, most of all for
+# the missing keyword, which the SFT model preferred to leave out (a shorter answer is more
+# likely, token by token). Now compare the last row of the table with the SFT row: on the tiny
+# stand-in the *written* answers got worse, and many no longer parse. DPO optimises the
+# margin between two given answers, not what the model writes when it samples on its own; a
+# few hundred pairs at a high learning rate pushed a 1 M-parameter model away from what SFT
+# taught it. That is the lesson to keep: watch the task's own score next to the preference
+# metrics, and when generation suffers raise `beta`, lower the learning rate, or mix SFT data
+# back in. In full mode the rates are lower and the drift smaller.
+
+# %% [markdown]
+# ## RLHF, GRPO and TRL's other trainers
+# - **RLHF** (as for InstructGPT): train a *reward model* on preference pairs (TRL's
+#   `RewardTrainer`), then optimise the policy online: it writes answers, the reward model
+#   scores them, and PPO updates the policy with a KL penalty to the reference. TRL 1.x no
+#   longer ships a PPO trainer; its online trainers are the ones below.
+# - **GRPO** (`GRPOTrainer`, from DeepSeekMath): for each prompt, sample a group of answers,
+#   score each with *reward functions* (plain Python, such as "does it parse?" or the F1
+#   against the labels), and push up the answers that beat their group's average; no value
+#   model. **RLOO** (`RLOOTrainer`) is a close cousin.
+# - **DPO** needs only fixed pairs; **KTO** (`KTOTrainer`) only single answers marked good or
+#   bad.
+#
+# ### Try it: a reward function for GRPO
+# `GRPOTrainer(reward_funcs=[...])` calls each function with the batch's `completions` (for
+# conversations, a list of messages per completion) and keyword columns of the dataset, and
+# expects one float per completion. Write `format_reward`: 1.0 when the assistant's answer
+# parses with `helpers.parse_answer`, else 0.0.
+
+# %%
+def format_reward(completions, **kwargs):
+    return None  # one float per completion; each completion is [{"role": ..., "content": ...}]
+
+
+helpers.check_format_reward(format_reward)
+
+# %% tags=["solution"] cellView="form" jupyter={"source_hidden": true}
+# @title Solution (double-click to show)
+def format_reward(completions, **kwargs):
+    answers = [completion[0]["content"] for completion in completions]
+    return [1.0 if helpers.parse_answer(answer) else 0.0 for answer in answers]
+
+
+helpers.check_format_reward(format_reward)
+
+# %% [markdown]
+# ## Quiz
+# Replace `None` with the letter of your answer and run the cell: a right answer says why it
+# is right, a wrong one gives a hint, and you can try again.
+
+# %%
+helpers.quiz("12.1", answer=None)
+
+# %%
+helpers.quiz("12.2", answer=None)
+
+# %%
+helpers.quiz("12.3", answer=None)
+
+# %%
+helpers.quiz("12.4", answer=None)
+
+# %%
+helpers.quiz("12.5", answer=None)
+
+# %% [markdown]
+# ## Summary
+# - A chat template turns messages into the exact text a chat model was trained on;
+#   `add_generation_prompt=True` opens the assistant's turn.
+# - `SFTTrainer` on prompt/completion conversations trains on the answer tokens only; LoRA
+#   through `peft_config`; `SFTConfig` turns gradient checkpointing on by default.
+# - Generated answers must be parsed before they can be scored; a classifier gives
+#   probabilities and highlights, generation gives free-form answers.
+# - `DPOTrainer` learns from chosen/rejected pairs against a frozen reference; watch the
+#   held-out preferences *and* the generated answers.
+# - RLHF with a reward model, GRPO and RLOO with reward functions: TRL's online trainers.
+#
+# This is the last chapter of the course. Go back to chapter 09 with your own CSV, or to this
+# one with your own instructions.
