@@ -114,4 +114,3 @@ def conversations(
     )
     rng.shuffle(pairs)
     return [[{"role": "user", "content": q}, {"role": "assistant", "content": a}] for q, a in pairs]
-
