@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import torch
 
+from helpers.errors import CourseError
 from helpers.reviews import ASPECTS, LEVELS, keyword_matrix, parse_labels
 
 INSTRUCTION = "키워드와 감성:"
@@ -39,7 +40,14 @@ INSTRUCTION_SETTINGS = {
 
 
 def instruction_settings(mode: str) -> InstructionSettings:
-    """The settings of `mode` ("tiny" or "full")."""
+    """The settings of `mode` ("tiny" or "full").
+
+    Raises:
+        CourseError: an unknown mode (the known ones are named).
+    """
+    if mode not in INSTRUCTION_SETTINGS:
+        known = " or ".join(repr(m) for m in INSTRUCTION_SETTINGS)
+        raise CourseError(f"Unknown mode {mode!r}: use {known} (COURSE_MODE).")
     return INSTRUCTION_SETTINGS[mode]
 
 

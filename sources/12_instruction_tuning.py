@@ -297,10 +297,10 @@ print("held-out preference accuracy rose by more than 0.1 with DPO:",
 # **Reading it.** DPO moved the held-out preferences the way the pairs point, most of all for
 # the missing keyword, which the SFT model preferred to leave out (a shorter answer is more
 # likely, token by token). Now compare the last row of the table with the SFT row: on the tiny
-# stand-in the *written* answers got worse, and many no longer parse. DPO optimises the
-# margin between two given answers, not what the model writes when it samples on its own; a
-# few hundred pairs at a high learning rate pushed a 1 M-parameter model away from what SFT
-# taught it. That is the lesson to keep: watch the task's own score next to the preference
+# stand-in the *written* answers usually get worse (in the saved run many no longer parse;
+# how many moves from one CPU to another). DPO optimises the margin between two given
+# answers, not what the model writes on its own; a hundred-odd pairs at a high learning rate
+# push a 1 M-parameter model away from what SFT taught it. That is the lesson to keep: watch the task's own score next to the preference
 # metrics, and when generation suffers raise `beta`, lower the learning rate, or mix SFT data
 # back in. In full mode the rates are lower and the drift smaller.
 

@@ -129,6 +129,12 @@ def test_the_stand_in_speaks_chatml_with_smollm2s_special_tokens(chat_model):
     assert tokenizer.eos_token == "<|im_end|>"
 
 
+def test_settings_name_the_modes_for_an_unknown_one():
+    assert helpers.instruction_settings("tiny").sft_epochs == 1
+    with pytest.raises(helpers.CourseError, match="'tiny' or 'full'"):
+        helpers.instruction_settings("fast")
+
+
 def test_format_reward_check():
     def right(completions, **kwargs):
         return [1.0 if helpers.parse_answer(c[0]["content"]) else 0.0 for c in completions]
