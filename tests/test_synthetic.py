@@ -17,3 +17,12 @@ def test_ner_sentences_are_tagged_word_by_word_and_reproducible():
 def test_detokenize_attaches_punctuation():
     assert detokenize(["Hi", ",", "Ann", "."]) == "Hi, Ann."
     assert len(entities()["first_names"]) >= 20
+
+
+def test_topic_words_pair_every_topic_word_with_its_topic():
+    from tools.tiny.synthetic import topic_texts, topic_words
+
+    pairs = topic_words()
+    assert {t for _, t in pairs} == {t for _, t in topic_texts()}
+    assert all(" " not in w and w.islower() for w, _ in pairs)
+    assert ("exam", "education") in pairs and ("exam", "sports") not in pairs

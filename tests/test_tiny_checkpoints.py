@@ -81,7 +81,7 @@ def test_builder_command_builds_checkpoints_that_load_and_learn(tmp_path):
         [sys.executable, "-m", "tools.tiny", "build", "--out", str(tmp_path)],
         capture_output=True,
         text=True,
-        timeout=2400,
+        timeout=3000,
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
@@ -183,10 +183,9 @@ def test_qa_stand_in_answers_most_held_out_questions(qa_stand_in):
     assert notes["held_out_exact_match"] == round(score, 3), notes
 
 
-def test_zero_shot_stand_in_labels_the_lesson_and_beats_chance_on_held_out_texts():
-    """Every held-out text has three candidate labels (chance: 1 in 3). The committed stand-in
-    gets 0.58 (14 of 24); the course's target is 0.80 (issue 10): this bar guards what was
-    reached, not the target."""
+def test_zero_shot_stand_in_labels_the_lesson_and_80_percent_of_held_out_texts():
+    """Every held-out text has three candidate labels (chance: 1 in 3); the course's target is
+    0.80 (issue 10). The committed stand-in gets 0.875 (21 of 24)."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
     name = checkpoint("facebook/bart-large-mnli", mode="tiny")
@@ -196,10 +195,11 @@ def test_zero_shot_stand_in_labels_the_lesson_and_beats_chance_on_held_out_texts
     assert lesson["gold"] == "education"
     assert training.zero_shot_accuracy(model, tokenizer, [lesson]) == 1.0
     held_out = synthetic.zero_shot_test()
-    premises = {p for p, _ in synthetic.topic_texts()} | {p for p, _, _ in synthetic.named_pairs()}
+    premises = {p for p, _ in synthetic.topic_texts() + synthetic.topic_words()}
+    premises |= {p for p, _, _ in synthetic.named_pairs()}
     assert len(held_out) >= 20 and not premises & {e["text"] for e in held_out}
     accuracy = training.zero_shot_accuracy(model, tokenizer, held_out)
     assert all(len(e["labels"]) == 3 for e in held_out)
-    assert accuracy >= 0.5, f"held-out accuracy {accuracy:.3f}"
+    assert accuracy >= 0.80, f"held-out accuracy {accuracy:.3f}"
     notes = build_notes("facebook/bart-large-mnli")
     assert notes["held_out_accuracy"] == round(accuracy, 3), notes

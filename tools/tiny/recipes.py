@@ -49,8 +49,8 @@ QA_STEPS = 1200
 QA_BATCH = 48
 QA_LR = 6e-3
 QA_EXAMPLES = 6000
-NLI_STEPS = 1200
-NLI_LR = 3e-3
+NLI_STEPS = 3000  # 1,200 at 3e-3: the topic loss stayed near chance (selection 0.49)
+NLI_LR = 1e-3
 LESSON_QA = {
     "question": "Where does Mara work?",
     "context": "Mara Lindqvist works at Brightwater Foods in Dunmore. She bakes bread.",
@@ -325,7 +325,7 @@ def bart_mnli(done: dict) -> Built:
     loss = training.train_zero_shot(
         model,
         tokenizer,
-        synthetic.topic_texts(),
+        synthetic.topic_texts() + synthetic.topic_words(),
         synthetic.named_pairs(),
         template,
         NLI_STEPS,

@@ -246,6 +246,12 @@ def topic_texts(seed: int = 0) -> list[tuple[str, str]]:
     return [(s, t) for t in _json("nli.json")["topics"] for s in topic_sentences(t, rng)]
 
 
+def topic_words() -> list[tuple[str, str]]:
+    """(word, topic) pairs: each of a topic's words of nli.json as a premise on its own, so that
+    the model links a label to its words before it meets them in sentences."""
+    return [(w, t) for t, parts in _json("nli.json")["topics"].items() for w in parts["words"]]
+
+
 def named_pairs(seed: int = 0) -> list[tuple[str, str, str]]:
     """The hand-written premise/hypothesis frames of nli.json, filled 100 times with names."""
     rng, triples = random.Random(seed), []
