@@ -135,7 +135,7 @@ print("answers that parse:", scores["instruct model, before SFT"]["answers_that_
 # trained to write reviews, only to answer. `SFTConfig` turns gradient checkpointing on by
 # default, which saves GPU memory at the cost of time; a tiny model needs no saving. It also
 # turns `bf16` on unless `fp16` is set: a T4 has no bf16, and on a CPU without bf16 instructions
-# it made this run ten times slower, so we set it off and use fp16 where the course does.
+# it made this run five times slower, so we set it off and use fp16 where the course does.
 # `peft_config` wraps the model in LoRA adapters (chapter 06): the base weights stay frozen.
 
 # %%

@@ -248,7 +248,7 @@ def topic_texts(seed: int = 0) -> list[tuple[str, str]]:
 
 def topic_words() -> list[tuple[str, str]]:
     """(word, topic) pairs: each of a topic's words of nli.json as a premise on its own, so that
-    the model links a label to its words before it meets them in sentences."""
+    the model links a label to each of its words, not only to whole sentences."""
     return [(w, t) for t, parts in _json("nli.json")["topics"].items() for w in parts["words"]]
 
 
