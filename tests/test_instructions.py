@@ -130,7 +130,7 @@ def test_the_stand_in_speaks_chatml_with_smollm2s_special_tokens(chat_model):
 
 
 def test_settings_name_the_modes_for_an_unknown_one():
-    assert helpers.instruction_settings("tiny").sft_epochs == 1
+    assert helpers.instruction_settings("full").dpo_pairs == 840
     with pytest.raises(helpers.CourseError, match="'tiny' or 'full'"):
         helpers.instruction_settings("fast")
 
