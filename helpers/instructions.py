@@ -22,8 +22,7 @@ INSTRUCTION = "키워드와 감성:"
 @dataclass(frozen=True)
 class InstructionSettings:
     """Chapter 12's training settings. Tiny: chosen on the validation split for the course's
-    stand-in, within the chapter's time budget (SFT sees three quarters of the training reviews
-    once). Full: LoRA rates usual for a 135M-parameter model on a GPU."""
+    stand-in, within the chapter's time budget. Full: LoRA rates usual for a 135M-parameter model on a GPU."""
 
     sft_epochs: float
     sft_batch_size: int

@@ -214,10 +214,10 @@ print("the classifiers still score higher:",
 
 # %% [markdown]
 # **Reading it.** Before SFT the instruct model answers in its own words and almost nothing
-# parses; one short SFT run (three quarters of the training reviews, seen once) teaches the
-# format, and most answers now parse. The content is another matter: the stand-in finds some
-# keywords and few levels, far below chapter 09's
-# classifiers, which were trained for twelve epochs on exactly this job. With a real model
+# parses; one short SFT run (`sft_epochs` in the settings above) teaches the format, and most
+# answers now parse. The content is another matter: the stand-in finds some keywords and few
+# levels, far below chapter 09's classifiers, which were trained for twelve epochs on exactly
+# this job. With a real model
 # (full mode) the gap narrows but rarely closes on a fixed label set.
 #
 # What generation gives: one model for both questions, answers in free form, and keywords
