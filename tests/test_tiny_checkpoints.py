@@ -1,5 +1,6 @@
 """The committed tiny stand-ins: loadable, small, with a pooler, and the sentiment one really works."""
 
+import json
 import subprocess
 import sys
 
@@ -150,6 +151,23 @@ def test_mrpc_stand_in_learns_in_lesson_03s_own_fine_tuning():
     assert 0 < after["predicted_positive"] < 1, record
     assert before["accuracy"] <= baseline + 0.05, record
     assert record["train_loss_last_third"] < record["train_loss_first_third"], record
+
+
+def test_building_one_stand_in_starts_from_the_committed_base():
+    """`--only` loads the committed checkpoints a recipe builds on, so that a rebuilt QA model
+    shares the committed cased BERT's vocabulary; `--rebuild-needs` rebuilds them as well."""
+    from tools.tiny.build import _with_needs
+
+    squad = [r for r in recipes.RECIPES if r.hub_id.endswith("cased-distilled-squad")]
+    done = {}
+    assert _with_needs(squad, done, reuse=True) == squad
+    bert = done["google-bert/bert-base-cased"]
+    committed = data_dir() / "checkpoints" / "google-bert--bert-base-cased" / "tokenizer.json"
+    vocab = json.loads(committed.read_text(encoding="utf-8"))["model"]["vocab"]
+    assert bert.tokenizer.get_vocab() == vocab
+    assert type(bert.model).__name__ == "BertForPreTraining"
+    rebuilt = [r.hub_id for r in _with_needs(squad, {}, reuse=False)]
+    assert rebuilt == [recipes.CASED, "google-bert/bert-base-cased", squad[0].hub_id]
 
 
 @pytest.fixture(scope="module")

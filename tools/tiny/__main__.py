@@ -1,4 +1,5 @@
-"""`python -m tools.tiny build --out DIR [--only HUB_ID ...]`: rebuild the tiny stand-ins."""
+"""`python -m tools.tiny build --out DIR [--only HUB_ID ... [--rebuild-needs]]`: rebuild the tiny
+stand-ins."""
 
 from __future__ import annotations
 
@@ -22,8 +23,13 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument(
         "--only", nargs="*", choices=[r.hub_id for r in RECIPES if r.saved], help="hub ids to build"
     )
+    build.add_argument(
+        "--rebuild-needs",
+        action="store_true",
+        help="with --only, rebuild what they build on too (default: load the committed checkpoints)",
+    )
     args = parser.parse_args(argv)
-    for hub_id, notes in build_all(args.out, args.only).items():
+    for hub_id, notes in build_all(args.out, args.only, reuse=not args.rebuild_needs).items():
         print(f"{hub_id:60s} {notes}")
     print(f"checksums: {write_manifest(args.out)}")
     return 0
