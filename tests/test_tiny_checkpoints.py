@@ -189,14 +189,13 @@ def test_qa_stand_in_answers_the_lesson_question(qa_stand_in):
 def test_qa_stand_in_answers_most_held_out_questions(qa_stand_in):
     """Exact match, measured here by running the model, on the hand-written held-out passages,
     which no training passage uses; the build notes record the same score. An untrained head
-    scores 0; the committed stand-in scores 0.75 (18 of 24). The course's target is 0.80 (issue
-    10): this bar guards what was reached, not the target."""
+    scores 0; the committed stand-in scores 0.875 (21 of 24); the course's bar is 0.80."""
     model, tokenizer = qa_stand_in
     held_out = synthetic.qa_test()
     trained = {e["context"] for e in synthetic.qa_examples(recipes.QA_EXAMPLES)}
     assert len(held_out) >= 20 and not trained & {e["context"] for e in held_out}
     score = training.exact_match(model, tokenizer, held_out)
-    assert score >= 0.70, f"held-out exact match {score:.3f}"
+    assert score >= 0.80, f"held-out exact match {score:.3f}"
     notes = build_notes("distilbert/distilbert-base-cased-distilled-squad")
     assert notes["held_out_exact_match"] == round(score, 3), notes
 

@@ -45,10 +45,10 @@ NER_STEPS = 600
 # QA and zero-shot: steps, batch, learning rate and data were chosen on the selection sets of
 # data/synthetic (hand-written plus generated from another seed); the held-out test sets are
 # only scored, once, at the end of each build.
-QA_STEPS = 1200
+QA_STEPS = 2400
 QA_BATCH = 48
 QA_LR = 6e-3
-QA_EXAMPLES = 6000
+QA_EXAMPLES = 20000  # 6,000 seen 19 times over: the model learned them by heart (selection 0.69)
 NLI_STEPS = 3000  # 1,200 at 3e-3: the topic loss stayed near chance (selection 0.49)
 NLI_LR = 1e-3
 LESSON_QA = {

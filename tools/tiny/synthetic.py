@@ -123,6 +123,7 @@ def _place(rng: random.Random) -> str:
     return invented_word(rng) + tail
 
 
+SAME_FACTS = 0.5  # how often a passage's second subject is told the same kinds of fact as the first
 ORG_SUFFIXES = [
     "Foods",
     "Labs",
@@ -178,35 +179,54 @@ def _subject(kind: str, rng: random.Random, taken: list[str]) -> tuple[str, str]
             return name, short
 
 
+def qa_facts() -> dict:
+    """The kinds of fact QA passages tell (data/synthetic/qa.json): values, sentences, questions."""
+    return _json("qa.json")["facts"]
+
+
+def _fact_sentence(fact: dict, who: str, rng: random.Random) -> tuple[str, str, int, dict]:
+    """One sentence telling `fact` about `who`: the sentence, its answer, where the answer starts,
+    and the slots it was filled with (`kind`: the animal of a pet fact, say)."""
+    x = _values(fact["values"], rng)
+    slots = {"name": who, "place": _place(rng), "kind": rng.choice(fact.get("kinds", [""]))}
+    frame = rng.choice(fact["sentences"])
+    return frame.format(x=x, **slots), x, frame.format(x="\0", **slots).index("\0"), slots
+
+
 def qa_example(rng: random.Random) -> dict:
     """One passage about one or two subjects (people or towns), a question and its answer span."""
-    facts, subjects, sentences, asked = _json("qa.json")["facts"], [], [], []
+    facts, subjects, sentences, asked = qa_facts(), [], [], []
+    told: list[str] = []
     for i in range(rng.choice([1, 1, 2])):
-        kind = rng.choice(["person", "person", "place"])
-        kinds = [
-            k for k in sorted(facts) if (facts[k].get("subject") == "place") == (kind == "place")
-        ]
+        if i and rng.random() < SAME_FACTS:
+            chosen = told  # the second subject (of the same kind) is told the same kinds of fact
+        else:
+            kind = rng.choice(["person", "person", "place"])
+            kinds = [
+                k
+                for k in sorted(facts)
+                if (facts[k].get("subject") == "place") == (kind == "place")
+            ]
+            chosen = rng.sample(kinds, rng.choice([1, 2, 3]))
         name, short = _subject(kind, rng, subjects)
         subjects.append(short)
-        for j, fact in enumerate(rng.sample(kinds, rng.choice([1, 2, 3]))):
-            x = _values(facts[fact]["values"], rng)
-            place = _place(rng)
+        told = chosen
+        for j, fact in enumerate(chosen):
             who = name if j == 0 else short
             if kind == "person" and i and j == 0 and rng.random() < 0.5:
                 who = rng.choice(["Her cousin ", "His friend ", "Her brother "]) + who
-            frame = rng.choice(facts[fact]["sentences"])
+            sentence, x, where, slots = _fact_sentence(facts[fact], who, rng)
             offset = sum(len(s) + 1 for s in sentences)
-            where = offset + frame.format(name=who, x="\0", place=place).index("\0")
-            sentences.append(frame.format(name=who, x=x, place=place))
-            asked.append((short, fact, x, where))
+            sentences.append(sentence)
+            asked.append((fact, x, offset + where, {"first": short, "kind": slots["kind"]}))
         if rng.random() < 0.3:
             sentences.append(rng.choice(_json("qa.json")["fillers"]))
     if rng.random() < 0.3:
         sentences.insert(0, rng.choice(_json("qa.json")["fillers"]))
-        asked = [(s, f, x, where + len(sentences[0]) + 1) for s, f, x, where in asked]
-    first, fact, x, start = rng.choice(asked)
+        asked = [(f, x, where + len(sentences[0]) + 1, q) for f, x, where, q in asked]
+    fact, x, start, slots = rng.choice(asked)
     context = " ".join(sentences)
-    question = rng.choice(facts[fact]["questions"]).format(first=first)
+    question = rng.choice(facts[fact]["questions"]).format(**slots)
     assert context[start : start + len(x)] == x
     return {"context": context, "question": question, "answer": x, "start": start}
 
