@@ -210,7 +210,8 @@ def probabilities(split):
 
 thresholds = np.round(np.arange(0.1, 0.9, 0.05), 2)
 truth = helpers.keyword_matrix(splits["validation"]).astype(int)
-scores = [f1_metric.compute(predictions=(probabilities("validation") > t).astype(int),
+validation_probs = probabilities("validation")  # predict once, then try every threshold
+scores = [f1_metric.compute(predictions=(validation_probs > t).astype(int),
                             references=truth, average="micro")["f1"] for t in thresholds]
 threshold = float(thresholds[int(np.argmax(scores))])
 print("best threshold on validation:", threshold, "micro-F1", round(max(scores), 3))
