@@ -196,11 +196,9 @@ def _fact_sentence(fact: dict, who: str, rng: random.Random) -> tuple[str, str, 
 def qa_example(rng: random.Random) -> dict:
     """One passage about one or two subjects (people or towns), a question and its answer span."""
     facts, subjects, sentences, asked = qa_facts(), [], [], []
-    told: list[str] = []
     for i in range(rng.choice([1, 1, 2])):
-        if i and rng.random() < SAME_FACTS:
-            chosen = told  # the second subject (of the same kind) is told the same kinds of fact
-        else:
+        # a second subject keeps the first one's kind and `chosen` facts SAME_FACTS of the time
+        if i == 0 or rng.random() >= SAME_FACTS:
             kind = rng.choice(["person", "person", "place"])
             kinds = [
                 k
@@ -210,7 +208,6 @@ def qa_example(rng: random.Random) -> dict:
             chosen = rng.sample(kinds, rng.choice([1, 2, 3]))
         name, short = _subject(kind, rng, subjects)
         subjects.append(short)
-        told = chosen
         for j, fact in enumerate(chosen):
             who = name if j == 0 else short
             if kind == "person" and i and j == 0 and rng.random() < 0.5:
