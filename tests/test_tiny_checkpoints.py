@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from safetensors import safe_open
@@ -132,9 +133,6 @@ def test_ner_stand_in_finds_the_lesson_entities():
 
 def build_notes(hub_id: str) -> dict:
     """The builder's record (tiny_build.json) of one committed stand-in."""
-    import json
-    from pathlib import Path
-
     return json.loads((Path(checkpoint(hub_id, mode="tiny")) / "tiny_build.json").read_text())
 
 
@@ -162,7 +160,7 @@ def test_building_one_stand_in_starts_from_the_committed_base():
     done = {}
     assert _with_needs(squad, done, reuse=True) == squad
     bert = done["google-bert/bert-base-cased"]
-    committed = data_dir() / "checkpoints" / "google-bert--bert-base-cased" / "tokenizer.json"
+    committed = Path(checkpoint("google-bert/bert-base-cased", mode="tiny")) / "tokenizer.json"
     vocab = json.loads(committed.read_text(encoding="utf-8"))["model"]["vocab"]
     assert bert.tokenizer.get_vocab() == vocab
     assert type(bert.model).__name__ == "BertForPreTraining"

@@ -11,7 +11,8 @@ import datasets
 import torch
 import transformers
 
-from helpers.paths import data_dir
+from helpers.checkpoints import find_known
+from helpers.paths import tiny_checkpoints_dir
 from tools.tiny.recipes import RECIPES, Built, Recipe
 
 
@@ -31,8 +32,9 @@ def _save(built: Built, folder: Path) -> None:
 
 def _committed(hub_id: str) -> Built | None:
     """The committed stand-in for `hub_id` (model, tokenizer and build notes), if there is one."""
-    folder = data_dir() / "checkpoints" / hub_id.replace("/", "--")
-    if not (folder / "config.json").is_file():
+    entry = find_known(hub_id)
+    folder = tiny_checkpoints_dir() / entry.folder if entry else None
+    if folder is None or not (folder / "config.json").is_file():
         return None
     config = transformers.AutoConfig.from_pretrained(folder)
     model = getattr(transformers, config.architectures[0]).from_pretrained(folder)
