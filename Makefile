@@ -13,7 +13,7 @@ CANARY_TOOLS := matplotlib scikit-learn pandas tqdm packaging nbclient nbformat 
 
 APP_PORT ?= 8501
 
-.PHONY: lab app test lint scripts outputs tiny-checkpoints manifest stamp bench bench-mrpc doctor canary lock clean-runs
+.PHONY: lab app test test-fast system-packages lint scripts outputs tiny-checkpoints manifest stamp bench bench-mrpc doctor canary lock clean-runs
 
 # PyTorch's CPU wheels on Linux (PyPI's Linux torch is the CUDA build, gigabytes of CUDA
 # libraries); macOS and Windows get PyPI's build. TORCH_INDEX= (empty) uses your pip settings only.
@@ -37,8 +37,16 @@ app: $(STAMP)  ## the review app (chapter 11) on http://127.0.0.1:$(APP_PORT), t
 	COURSE_MODE=$${COURSE_MODE:-tiny} $(VENV)/bin/streamlit run apps/review_app.py --server.headless true \
 		--server.address 127.0.0.1 --server.port $(APP_PORT) --browser.gatherUsageStats false
 
-test: $(STAMP) scripts lint  ## lint, unit tests, guards, and every notebook under nbval, in tiny mode
-	$(TINY) $(PY) -m pytest -n 2 --dist loadgroup
+# What the tests need from the system, before anything is built: the review app's browser test
+# drives Chromium (Debian's packages where apt-get exists; elsewhere the one line to run).
+system-packages:  ## find Chromium and chromedriver, or install them (apt-get, with sudo when not root)
+	@$(PYTHON) -m tools.browser
+
+test: system-packages $(STAMP) scripts lint  ## lint, unit tests, guards, and every notebook under nbval, in tiny mode
+	$(TINY) $(PY) -m pytest -n 2 --dist loadgroup --durations=15
+
+test-fast: $(STAMP) scripts lint  ## lint, unit tests and guards; no notebook runs (quick loops)
+	$(TINY) $(PY) -m pytest -n 2 --dist loadgroup --durations=5 -m "not notebook" tests
 
 LINTED := helpers tools tests scripts apps
 lint: $(STAMP) scripts  ## ruff (rules and format) and the GitHub workflow's schema

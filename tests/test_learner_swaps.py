@@ -6,6 +6,8 @@ import pytest
 from tools.runner import run_notebook
 from tools.sources import SOURCES_DIR
 
+pytestmark = pytest.mark.end_to_end
+
 ORIGINAL = 'helpers.checkpoint("bert-base-uncased")'
 CHAPTERS = ["03_trainer_mrpc", "04_training_loop", "05_accelerate", "06_lora"]
 SWAPS = ["distilbert-base-uncased", "bert-base-cased"]

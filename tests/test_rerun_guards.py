@@ -21,6 +21,8 @@ from nbval.plugin import get_sanitize_patterns
 from tools.runner import other_code_path, run_notebook, text_outputs
 from tools.sources import NOTEBOOKS_DIR, notebook_of, sources
 
+pytestmark = pytest.mark.end_to_end
+
 
 def sanitize(texts: list[str]) -> list[str]:
     """Apply tests/sanitize.cfg to output texts, parsed by nbval itself."""

@@ -7,15 +7,15 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from helpers.paths import REPO_ROOT, free_port, run_dir
 from helpers.review_models import MAX_REVIEW_CHARS, review_problem
+from tools.browser import find as find_browser
+from tools.browser import install_line
 
 APP = REPO_ROOT / "apps" / "review_app.py"
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 ORIGINAL_ENV = dict(os.environ)  # before any test here imports streamlit
 pytestmark = pytest.mark.xdist_group("review_app")
 
@@ -59,7 +59,7 @@ def test_an_example_click_fills_the_box_and_analyses_it(app):
     assert "**사이즈**" in shown(app) and not app.exception
 
 
-@pytest.mark.parametrize("text", ["", "   ", "가" * 5000])
+@pytest.mark.parametrize("text", ["", "   ", "가" * 5000], ids=["empty", "blank", "5000-chars"])
 def test_an_empty_or_overlong_review_gets_a_clear_message(app, text):
     app.text_area(key="review").input(text).run()
     app.button(key="analyse").click().run()
@@ -90,6 +90,7 @@ def wait_for(url: str, seconds: float = 60) -> None:
     pytest.fail(f"The app did not answer at {url} within {seconds} s.")
 
 
+@pytest.mark.end_to_end
 def test_a_person_in_a_real_browser_types_a_review_and_reads_the_result():
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -97,10 +98,8 @@ def test_a_person_in_a_real_browser_types_a_review_and_reads_the_result():
     from selenium.webdriver.support import expected_conditions as ready
     from selenium.webdriver.support.ui import WebDriverWait
 
-    assert CHROMIUM.exists() and CHROMEDRIVER.exists(), (
-        "Debian's Chromium is missing: sudo apt-get install -y chromium chromium-driver "
-        "(.ci/run installs them in CI)."
-    )
+    chrome = find_browser()
+    assert chrome, f"No Chromium and chromedriver: `make test` installs them, or {install_line()}"
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
@@ -110,7 +109,7 @@ def test_a_person_in_a_real_browser_types_a_review_and_reads_the_result():
         stderr=subprocess.PIPE,
     )  # fmt: skip
     options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
+    options.binary_location = str(chrome.binary)
     for flag in (
         "--headless=new",
         "--no-sandbox",
@@ -121,7 +120,7 @@ def test_a_person_in_a_real_browser_types_a_review_and_reads_the_result():
     browser = None
     try:
         wait_for(f"http://127.0.0.1:{port}/_stcore/health")
-        browser = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+        browser = webdriver.Chrome(service=Service(str(chrome.driver)), options=options)
         browser.get(f"http://127.0.0.1:{port}/")
         wait = WebDriverWait(browser, 60)
         box = wait.until(ready.element_to_be_clickable((By.TAG_NAME, "textarea")))
