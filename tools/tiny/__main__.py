@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from tools.manifest import write_manifest
-from tools.tiny.build import build_all
+from tools.tiny.build import BuildRefused, build_all
 from tools.tiny.recipes import RECIPES
 
 
@@ -29,7 +29,12 @@ def main(argv: list[str] | None = None) -> int:
         help="with --only, rebuild what they build on too (default: load the committed checkpoints)",
     )
     args = parser.parse_args(argv)
-    for hub_id, notes in build_all(args.out, args.only, reuse=not args.rebuild_needs).items():
+    try:
+        built = build_all(args.out, args.only, reuse=not args.rebuild_needs)
+    except BuildRefused as refused:
+        print(refused, file=sys.stderr)
+        return 1
+    for hub_id, notes in built.items():
         print(f"{hub_id:60s} {notes}")
     print(f"checksums: {write_manifest(args.out)}")
     return 0

@@ -1,4 +1,10 @@
-"""Build every tiny stand-in into a folder of `save_pretrained` checkpoints."""
+"""Build every tiny stand-in into a folder of `save_pretrained` checkpoints.
+
+Stand-ins are built into a staging folder inside the output and move out of it only when every
+selected one meets its bars (tools/tiny/bars.py), so a refused build leaves the output as it was.
+Each saved `tiny_build.json` records the digest of the inputs it was built from; a full build
+also writes their listing, `INPUTS.sha256` (tools/tiny/inputs.py).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import json
 import shutil
 import time
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 import datasets
 import torch
@@ -13,7 +20,13 @@ import transformers
 
 from helpers.checkpoints import find_known
 from helpers.paths import tiny_checkpoints_dir
+from tools.tiny import inputs
+from tools.tiny.bars import misses
 from tools.tiny.recipes import RECIPES, Built, Recipe
+
+
+class BuildRefused(Exception):
+    """A stand-in missed its quality bars: nothing was written to the output folder."""
 
 
 def _save(built: Built, folder: Path) -> None:
@@ -42,10 +55,12 @@ def _committed(hub_id: str) -> Built | None:
     return Built(model, transformers.AutoTokenizer.from_pretrained(folder), notes)
 
 
-def _with_needs(selected: list[Recipe], done: dict[str, Built], reuse: bool) -> list[Recipe]:
+def _with_needs(
+    selected: list[Recipe], done: dict[str, Built], reuse: bool, recipes: tuple = RECIPES
+) -> list[Recipe]:
     """The selected recipes plus everything they build on, in registry order. With `reuse`, a
     need that is not selected and is committed is loaded into `done` instead of rebuilt."""
-    by_id = {r.hub_id: r for r in RECIPES}
+    by_id = {r.hub_id: r for r in recipes}
     wanted, todo = set(), [r.hub_id for r in selected]
     while todo:
         hub_id = todo.pop()
@@ -57,31 +72,62 @@ def _with_needs(selected: list[Recipe], done: dict[str, Built], reuse: bool) -> 
         else:
             wanted.add(hub_id)
             todo.extend(by_id[hub_id].needs)
-    return [r for r in RECIPES if r.hub_id in wanted]
+    return [r for r in recipes if r.hub_id in wanted]
+
+
+def _refuse_below_bars(recipe: Recipe, built: Built) -> None:
+    """Raise BuildRefused when `built` misses one of its recipe's bars."""
+    missed = misses(recipe.bars, built.notes)
+    if missed:
+        raise BuildRefused(
+            f"{recipe.hub_id} missed its quality bars, so nothing was written: "
+            + "; ".join(missed)
+            + ". The bars are in tools/tiny/recipes.py; change the recipe, not the bar."
+        )
+
+
+def _move_into(staging: Path, out: Path) -> None:
+    """Replace each stand-in folder of `out` by the one built in `staging`."""
+    for folder in sorted(staging.iterdir()):
+        shutil.rmtree(out / folder.name, ignore_errors=True)
+        shutil.move(str(folder), out / folder.name)
 
 
 def build_all(
-    out: Path, only: list[str] | None = None, seed: int = 0, reuse: bool = True
+    out: Path,
+    only: list[str] | None = None,
+    seed: int = 0,
+    reuse: bool = True,
+    recipes: tuple[Recipe, ...] = RECIPES,
 ) -> dict[str, dict]:
     """Build the stand-ins (all, or `only` these hub ids) under `out`; return their notes. With
     `only`, the committed checkpoints they build on are loaded (`reuse`) rather than rebuilt, so a
     rebuilt stand-in starts from the same base as the committed ones; tokenizer training is not
-    bit-reproducible, so a rebuilt base would differ."""
+    bit-reproducible, so a rebuilt base would differ. Raises BuildRefused, writing nothing,
+    when a stand-in misses its bars."""
     torch.set_num_threads(1)
     transformers.logging.set_verbosity_error()
     transformers.logging.disable_progress_bar()
     datasets.disable_progress_bars()
-    selected = [r for r in RECIPES if r.saved and (not only or r.hub_id in only)]
+    hashes = inputs.input_hashes()
+    selected = [r for r in recipes if r.saved and (not only or r.hub_id in only)]
     done: dict[str, Built] = {}
     report = {}
-    for recipe in _with_needs(selected, done, reuse):
-        torch.manual_seed(seed)
-        start = time.perf_counter()
-        done[recipe.hub_id] = recipe.build(done)
-        if recipe in selected:
-            _save(done[recipe.hub_id], out / recipe.hub_id.replace("/", "--"))
-            report[recipe.hub_id] = {
-                **done[recipe.hub_id].notes,
-                "seconds": round(time.perf_counter() - start, 1),
-            }
+    out.mkdir(parents=True, exist_ok=True)
+    with TemporaryDirectory(prefix=".staging-", dir=out) as staging:
+        for recipe in _with_needs(selected, done, reuse, recipes):
+            torch.manual_seed(seed)
+            start = time.perf_counter()
+            built = done[recipe.hub_id] = recipe.build(done)
+            if recipe in selected:
+                _refuse_below_bars(recipe, built)
+                built.notes[inputs.DIGEST_KEY] = inputs.digest(hashes)
+                _save(built, Path(staging) / recipe.hub_id.replace("/", "--"))
+                report[recipe.hub_id] = {
+                    **built.notes,
+                    "seconds": round(time.perf_counter() - start, 1),
+                }
+        _move_into(Path(staging), out)
+    if not only:
+        (out / inputs.INPUTS_NAME).write_text(inputs.listing(hashes))
     return report

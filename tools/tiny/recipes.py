@@ -28,6 +28,7 @@ from transformers import (
 )
 
 from tools.tiny import chat, lesson03, lesson09, synthetic, texts, tokenizers, training
+from tools.tiny.bars import Bar, at_least, at_most, below, equals, strictly_between
 
 SIZE = {"hidden": 64, "layers": 2, "heads": 2, "ffn": 256, "positions": 512}
 MLM_STEPS = 300
@@ -78,12 +79,13 @@ class Built:
 
 @dataclass(frozen=True)
 class Recipe:
-    """How to build the stand-in for one hub checkpoint."""
+    """How to build the stand-in for one hub checkpoint, and the bars its notes must meet."""
 
     hub_id: str
     build: Callable[[dict], Built]
     needs: tuple[str, ...] = ()
     saved: bool = True
+    bars: tuple[Bar, ...] = ()
 
 
 def _bert_config(tokenizer, **extra) -> BertConfig:
@@ -383,11 +385,39 @@ def squad(done: dict) -> Built:
     return Built(model, tokenizer, notes)
 
 
+# Quality bars, each on held-out data (tools/tiny/bars.py): the builder refuses a stand-in that
+# misses one. Lesson 03's fine-tuning of the BERT stand-in, on the validation pairs: from chance
+# (new head) to well above always answering "equivalent", predicting both classes, with a
+# falling loss, and with other seeds too, so that the lesson's score is not luck.
+MRPC = "mrpc_lesson_03"
+MRPC_BARS = (
+    at_least(f"{MRPC}.validation_after.accuracy", 0.75),
+    at_least(
+        f"{MRPC}.validation_after.accuracy", 0.12, over=f"{MRPC}.validation_after.majority_baseline"
+    ),
+    at_least(f"{MRPC}.validation_accuracy_other_seeds", 0.75),
+    strictly_between(f"{MRPC}.validation_after.predicted_positive", 0, 1),
+    at_most(
+        f"{MRPC}.validation_before.accuracy",
+        0.05,
+        over=f"{MRPC}.validation_before.majority_baseline",
+    ),
+    below(f"{MRPC}.train_loss_last_third", f"{MRPC}.train_loss_first_third"),
+)
+SENTIMENT_BARS = (at_least("test_accuracy", 0.90),)
+ZERO_SHOT_BARS = (at_least("held_out_accuracy", 0.80), equals("lesson_example_right", True))
+QA_BARS = (at_least("held_out_exact_match", 0.80), equals("lesson_answer", LESSON_QA["answer"]))
+# Chapter 09's models on the review test split: against always answering the commonest level.
+REVIEW_BARS = (
+    at_least("keyword_micro_f1", 0.80),
+    at_least("sentiment_accuracy", 0.12, over="majority_accuracy"),
+)
+
 UNCASED, CASED = "wordpiece-uncased", "wordpiece-cased"
 RECIPES = (
     Recipe(UNCASED, wordpiece(lowercase=True), saved=False),
     Recipe(CASED, wordpiece(lowercase=False), saved=False),
-    Recipe("google-bert/bert-base-uncased", bert_base(UNCASED), (UNCASED,)),
+    Recipe("google-bert/bert-base-uncased", bert_base(UNCASED), (UNCASED,), bars=MRPC_BARS),
     Recipe("google-bert/bert-base-cased", bert_base(CASED), (CASED,)),
     Recipe(
         "distilbert/distilbert-base-uncased", distilbert_base, ("google-bert/bert-base-uncased",)
@@ -396,16 +426,25 @@ RECIPES = (
         "distilbert/distilbert-base-uncased-finetuned-sst-2-english",
         sentiment,
         ("distilbert/distilbert-base-uncased",),
+        bars=SENTIMENT_BARS,
     ),
     Recipe("openai-community/gpt2", gpt2),
-    Recipe("facebook/bart-large-mnli", bart_mnli),
+    Recipe("facebook/bart-large-mnli", bart_mnli, bars=ZERO_SHOT_BARS),
     Recipe("HuggingFaceTB/SmolLM2-135M-Instruct", smollm2_instruct),
     Recipe(
         "dbmdz/bert-large-cased-finetuned-conll03-english", ner, ("google-bert/bert-base-cased",)
     ),
     Recipe(
-        "distilbert/distilbert-base-cased-distilled-squad", squad, ("google-bert/bert-base-cased",)
+        "distilbert/distilbert-base-cased-distilled-squad",
+        squad,
+        ("google-bert/bert-base-cased",),
+        bars=QA_BARS,
     ),
     Recipe("klue/roberta-base", klue_roberta),
-    Recipe("course/review-models", review_models, ("klue/roberta-base",)),
+    Recipe("course/review-models", review_models, ("klue/roberta-base",), bars=REVIEW_BARS),
 )
+
+
+def recipe(hub_id: str) -> Recipe:
+    """The recipe of `hub_id`."""
+    return next(r for r in RECIPES if r.hub_id == hub_id)

@@ -1,0 +1,71 @@
+"""What the tiny stand-ins are built from, hashed: the builder records it, a test compares it.
+
+The inputs are the builder's code (tools/tiny), the course data it trains on (data/, the
+checkpoints aside) and chapter 09's source (the builder runs that lesson for the review models).
+Each stand-in's `tiny_build.json` holds the digest of the inputs it was built from, and a full
+build lists each input's hash in `INPUTS.sha256`, so a test can name the files that changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from helpers.paths import REPO_ROOT
+
+INPUTS_NAME = "INPUTS.sha256"
+DIGEST_KEY = "inputs_sha256"
+INPUT_PATTERNS = ("tools/tiny/*.py", "sources/09_custom_data.py", "data/**/*")
+# The checkpoints are the output; the bars judge what was built and the command line only
+# parses arguments: neither changes a stand-in.
+NOT_INPUTS = (
+    "data/checkpoints/",
+    "tools/tiny/bars.py",
+    "tools/tiny/inputs.py",
+    "tools/tiny/__main__.py",
+    "tools/tiny/__init__.py",
+)
+
+
+def input_files(root: Path = REPO_ROOT) -> list[Path]:
+    """Every input file under `root`, sorted, caches and the checkpoints themselves left out."""
+    found = {p for pattern in INPUT_PATTERNS for p in root.glob(pattern) if p.is_file()}
+    return sorted(
+        p
+        for p in found
+        if "__pycache__" not in p.parts
+        and not p.relative_to(root).as_posix().startswith(NOT_INPUTS)
+    )
+
+
+def file_hash(path: Path) -> str:
+    """SHA-256 of a file with CRLF line ends read as LF (a Windows checkout hashes the same)."""
+    return hashlib.sha256(path.read_bytes().replace(b"\r\n", b"\n")).hexdigest()
+
+
+def input_hashes(root: Path = REPO_ROOT) -> dict[str, str]:
+    """{posix path under `root`: hash} of every input."""
+    return {p.relative_to(root).as_posix(): file_hash(p) for p in input_files(root)}
+
+
+def digest(hashes: dict[str, str]) -> str:
+    """One hash of all the inputs (their paths and contents)."""
+    return hashlib.sha256(listing(hashes).encode()).hexdigest()
+
+
+def listing(hashes: dict[str, str]) -> str:
+    """The inputs in `sha256sum` format, one line each."""
+    return "".join(f"{hashes[name]}  {name}\n" for name in sorted(hashes))
+
+
+def read_listing(path: Path) -> dict[str, str]:
+    """{path: hash} from an `INPUTS.sha256` file; empty when there is none."""
+    if not path.is_file():
+        return {}
+    pairs = (line.split("  ", 1) for line in path.read_text().splitlines() if line.strip())
+    return {name: value for value, name in pairs}
+
+
+def changed(recorded: dict[str, str], now: dict[str, str]) -> list[str]:
+    """Inputs added, removed or edited between two listings."""
+    return sorted(n for n in recorded.keys() | now.keys() if recorded.get(n) != now.get(n))
