@@ -46,7 +46,7 @@ test: system-packages $(STAMP) scripts lint  ## lint, unit tests, guards, and ev
 	$(TINY) $(PY) -m pytest -n 2 --dist loadgroup --durations=15
 
 test-fast: $(STAMP) scripts lint  ## lint, unit tests and guards; no notebook runs (quick loops)
-	$(TINY) $(PY) -m pytest -n 2 --dist loadgroup --durations=5 -m "not notebook" tests
+	$(TINY) $(PY) -m pytest -n 2 --dist loadgroup --durations=5 -m "not end_to_end" tests
 
 LINTED := helpers tools tests scripts apps
 lint: $(STAMP) scripts  ## ruff (rules and format) and the GitHub workflow's schema
