@@ -47,9 +47,44 @@ def test_canary_table_names_broken_notebooks_and_their_first_error():
         fake_run("01_pipeline", 9.0, 600),
         fake_run("02_tokenizers", 9.0, 600, "cell 3: TypeError: bad"),
     )
-    table = canary.format_table([ok, broken])
-    assert "02_tokenizers            broken" in table and "cell 3: TypeError: bad" in table
-    assert table.endswith("1 of 2 notebook(s) broken on the newest releases.")
+    table = canary.format_table([ok, broken], {"01_pipeline": canary.Drift(0)})
+    assert "02_tokenizers                broken" in table and "cell 3: TypeError: bad" in table
+    assert "1 of 2 notebook(s) broken, 0 drifting" in table.splitlines()[-1]
+
+
+def printing(*texts: str, tags: tuple[str, ...] = ()):
+    """A notebook whose code cells printed `texts` (on stdout), each cell tagged `tags`."""
+    cells = [
+        nbformat.v4.new_code_cell(
+            "x",
+            metadata={"tags": list(tags)},
+            outputs=[nbformat.v4.new_output("stream", name="stdout", text=text)],
+        )
+        for text in texts
+    ]
+    return nbformat.v4.new_notebook(cells=cells)
+
+
+def test_canary_drift_counts_compared_cells_that_print_something_else():
+    saved = printing("accuracy 0.81\nloss 0.4\n", "same\n")
+    now = fake_run("03_trainer_mrpc", 9.0, 600)
+    now.notebook = printing("accuracy 0.79\nloss 0.4\n", "same\n")
+    moved = canary.drift(now, saved)
+    assert moved == canary.Drift(1, "saved: accuracy 0.81 | now: accuracy 0.79")
+    table = canary.format_table([now], {now.name: moved})
+    assert "    1  saved: accuracy 0.81 | now: accuracy 0.79" in table and "1 drifting" in table
+
+
+def test_canary_drift_leaves_out_warnings_and_cells_nbval_ignores():
+    saved = printing("42\n", "a time: 3 s\n")
+    saved.cells[1].metadata["tags"] = ["nbval-ignore-output"]
+    now = fake_run("04_training_loop", 9.0, 600)
+    now.notebook = printing("42\n", "a time: 5 s\n")
+    now.notebook.cells[1].metadata["tags"] = ["nbval-ignore-output"]
+    now.notebook.cells[0].outputs.append(
+        nbformat.v4.new_output("stream", name="stderr", text="FutureWarning: soon\n")
+    )
+    assert canary.drift(now, saved) == canary.Drift(0)
 
 
 def test_text_outputs_lists_streams_results_and_errors():

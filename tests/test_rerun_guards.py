@@ -11,25 +11,16 @@ notebook's run folder.
 """
 
 import hashlib
-import re
 
 import nbformat
 import pytest
-from conftest import REPO, repo_status
-from nbval.plugin import get_sanitize_patterns
+from conftest import repo_status
 
-from tools.runner import other_code_path, run_notebook, text_outputs
+from tools.compare import compared_texts, differences
+from tools.runner import other_code_path, run_notebook
 from tools.sources import NOTEBOOKS_DIR, notebook_of, sources
 
 pytestmark = pytest.mark.end_to_end
-
-
-def sanitize(texts: list[str]) -> list[str]:
-    """Apply tests/sanitize.cfg to output texts, parsed by nbval itself."""
-    rules = get_sanitize_patterns((REPO / "tests" / "sanitize.cfg").read_text())
-    for pattern, replacement in rules:
-        texts = [re.sub(pattern, replacement, text) for text in texts]
-    return texts
 
 
 def notebook_hashes() -> dict[str, str]:
@@ -75,30 +66,10 @@ def test_writes_only_under_the_run_folder(rerun):
     assert not any(rerun["cwd"].iterdir()), "wrote into the working directory"
 
 
-def compared(notebook, texts: list[str]) -> list[str]:
-    """The texts of the code cells nbval compares (not tagged nbval-ignore-output or nbval-skip)."""
-    code = [c for c in notebook.cells if c.cell_type == "code"]
-    ignored = {"nbval-ignore-output", "nbval-skip"}
-    return [t for c, t in zip(code, texts) if not ignored & set(c.metadata.get("tags", []))]
-
-
-def differences(ran: list[str], saved: list[str]) -> list[str]:
-    """One line per compared cell whose output differs: its index and both texts, shortened."""
-    if len(ran) != len(saved):
-        return [f"{len(ran)} compared cells ran, {len(saved)} saved"]
-    return [
-        f"compared cell {i}: saved {b[-300:]!r}, ran {a[-300:]!r}"
-        for i, (a, b) in enumerate(zip(ran, saved))
-        if a != b
-    ]
-
-
 def test_prints_its_saved_outputs_on_another_code_path(rerun):
     saved = nbformat.read(notebook_of(rerun["source"]), as_version=4)
     ran = rerun["run"].notebook
-    problems = differences(
-        sanitize(compared(ran, text_outputs(ran))), sanitize(compared(saved, text_outputs(saved)))
-    )
+    problems = differences(compared_texts(ran), compared_texts(saved))
     assert not problems, (
         f"run with {rerun['code_path']}, the outputs differ from the saved ones. Print floats only "
         "to the precision that survives another CPU (README, Contributing):\n" + "\n".join(problems)

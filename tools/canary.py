@@ -2,19 +2,43 @@
 
 `make canary` builds `.venv-canary` (torch kept at the lock's CPU pin, the newest transformers,
 datasets, evaluate, accelerate, peft, huggingface_hub, tokenizers, safetensors) and runs this
-module with it. Each notebook runs in tiny mode from its source without comparing outputs;
-the table says which notebooks break and the first error of each. The main .venv is not used.
+module with it, the course's extras included. Each notebook runs in tiny mode from its source.
+The table says which notebooks break (exit 1), with the first error of each, and which drift:
+how many compared cells print something else than the saved outputs on the newest releases, with
+the first differing line (information: exit 0 on drift alone; stderr, where COURSE_WARNINGS=1
+lets the warnings through, is left out). The main .venv is not used.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
+
+import nbformat
 
 from helpers.libraries import HF_LIBRARIES
 from helpers.paths import REPO_ROOT, run_dir
+from tools.compare import compared_texts, first_differing_line
 from tools.runner import NotebookRun, run_notebook
-from tools.sources import sources
+from tools.sources import notebook_of, sources
+
+
+@dataclass(frozen=True)
+class Drift:
+    """How a run's compared outputs differ from the saved ones: cells that differ, the first line."""
+
+    cells: int
+    first: str = ""
+
+
+def drift(run: NotebookRun, saved) -> Drift:
+    """The compared cells of `run` whose stdout and results differ from the notebook `saved`."""
+    ran, kept = (compared_texts(nb, streams=("stdout",)) for nb in (run.notebook, saved))
+    if len(ran) != len(kept):
+        return Drift(abs(len(ran) - len(kept)), f"{len(ran)} compared cells ran, {len(kept)} saved")
+    differing = [(a, b) for a, b in zip(ran, kept) if a != b]
+    return Drift(len(differing), first_differing_line(*differing[0]) if differing else "")
 
 
 def installed(names: tuple[str, ...] = HF_LIBRARIES) -> str:
@@ -57,16 +81,23 @@ def format_warnings(runs: list[NotebookRun]) -> str:
     return "\n".join(f"  [{', '.join(names)}] {line[:300]}" for line, names in seen.items())
 
 
-def format_table(runs: list[NotebookRun]) -> str:
-    """One row per notebook: ok or broken, warnings, and the first error."""
-    lines = [f"{'notebook':24s} {'result':7s} {'warnings':>8s}  first error"]
+def format_table(runs: list[NotebookRun], drifts: dict[str, Drift]) -> str:
+    """One row per notebook: ok or broken, warnings, drifting cells, the first error or change."""
+    lines = [
+        f"{'notebook':28s} {'result':7s} {'warnings':>8s} {'drift':>5s}  first error or change"
+    ]
     for run in runs:
+        moved = drifts.get(run.name, Drift(0))
         lines.append(
-            f"{run.name:24s} {'ok' if run.ok else 'broken':7s} "
-            f"{warning_count(run):8d}  {run.error[:160] or '-'}"
+            f"{run.name:28s} {'ok' if run.ok else 'broken':7s} {warning_count(run):8d} "
+            f"{moved.cells:5d}  {(run.error or moved.first)[:160] or '-'}"
         )
     broken = sum(not r.ok for r in runs)
-    lines.append(f"{broken} of {len(runs)} notebook(s) broken on the newest releases.")
+    drifting = sum(d.cells > 0 for d in drifts.values())
+    lines.append(
+        f"{broken} of {len(runs)} notebook(s) broken, {drifting} drifting (outputs that differ "
+        "from the saved ones: read them; drift alone is not a failure) on the newest releases."
+    )
     return "\n".join(lines)
 
 
@@ -88,7 +119,12 @@ def main(argv: list[str] | None = None) -> int:
             f"  ran {source.stem}: {'ok' if runs[-1].ok else 'broken'} ({runs[-1].seconds:.1f} s)",
             flush=True,
         )
-    print(format_table(runs))
+    drifts = {
+        r.name: drift(r, nbformat.read(notebook_of(s), as_version=4))
+        for r, s in zip(runs, chosen)
+        if r.ok
+    }
+    print(format_table(runs, drifts))
     if any(warning_lines(run) for run in runs):
         print("Warnings (deprecations to act on before they become errors):")
         print(format_warnings(runs))

@@ -183,15 +183,20 @@ def run_notebook(
     return run
 
 
-def text_outputs(notebook) -> list[str]:
-    """Per code cell, its text outputs as one string; consecutive chunks of a stream are merged."""
-    return ["".join(_cell_texts(cell)) for cell in notebook.cells if cell.cell_type == "code"]
+def text_outputs(notebook, streams: tuple[str, ...] = ("stdout", "stderr")) -> list[str]:
+    """Per code cell, its text outputs as one string (of the output streams named in `streams`);
+    consecutive chunks of a stream are merged."""
+    return [
+        "".join(_cell_texts(cell, streams)) for cell in notebook.cells if cell.cell_type == "code"
+    ]
 
 
-def _cell_texts(cell) -> list[str]:
+def _cell_texts(cell, streams: tuple[str, ...]) -> list[str]:
     """A cell's text outputs: `stdout: ...` per run of one stream, text/plain, errors."""
     parts, stream = [], None
     for output in cell.get("outputs", []):
+        if output.get("output_type") == "stream" and output["name"] not in streams:
+            continue
         if output.get("output_type") == "stream":
             if output["name"] == stream:
                 parts[-1] += output["text"]
