@@ -78,8 +78,8 @@ course = helpers.setup_notebook(chapter="05_accelerate")
 #
 # ## The training function, in pieces
 # The cells tagged `export` (these imports and the functions below) are also written, as they
-# are, to `scripts/accelerate_mrpc.py` by `make scripts`, so the notebook and `accelerate launch`
-# run the same code. First the data, as in lesson 04:
+# are, to `scripts/accelerate_mrpc.py` by `make scripts` (committed, so every clone and Colab has
+# it): the notebook and `accelerate launch` run the same code. First the data, as in lesson 04:
 
 # %% tags=["export"]
 import math
@@ -266,7 +266,7 @@ helpers.check_batches_per_process(350, 16, 8, batches_per_process)
 
 # %% [markdown]
 # ## The same function as a script
-# `scripts/accelerate_mrpc.py` (written by `make scripts`) holds these functions and a `main()`
+# `scripts/accelerate_mrpc.py` (written by `make scripts`, committed) holds these functions and a `main()`
 # that reads the course settings. From the repository root, two CPU processes:
 #
 # ```bash

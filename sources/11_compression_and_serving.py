@@ -46,7 +46,7 @@ if "google.colab" in sys.modules:
     if not Path("/content/hf-course").is_dir():
         subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", "main",
                         "https://github.com/hf-course/notebooks", "/content/hf-course"], check=True)
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", "/content/hf-course"],
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", "/content/hf-course[serve]"],
                    check=True)
     for folder in site.getsitepackages():
         site.addsitedir(folder)  # picks up the editable install without a restart

@@ -7,9 +7,11 @@ import sys
 
 import pytest
 
+from helpers.paths import REPO_ROOT
 from tools.sources import read_source, sources
 from tools.stamp import (
     CourseSetting,
+    extras_of,
     is_install_cell,
     read_setting,
     stale,
@@ -38,6 +40,40 @@ def test_notebook_starts_with_the_lesson_then_badge_then_hidden_install_cell(sou
         install.metadata["cellView"] == "form" and "tools.stamp" in install.metadata["stamped_by"]
     )
     assert "tools.stamp" not in install.source  # the maintainers' note is metadata only
+
+
+def _extra_modules() -> dict[str, set[str]]:
+    """Each optional extra of pyproject.toml and the import names of its packages."""
+    import re
+    import tomllib
+
+    table = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    extras = table["project"]["optional-dependencies"]
+    return {
+        name: {re.split(r"[<>=\[ ]", spec)[0].lower().replace("-", "_") for spec in specs}
+        for name, specs in extras.items()
+        if name != "dev"
+    }
+
+
+@pytest.mark.parametrize("source", sources(), ids=lambda p: p.stem)
+def test_the_install_cell_installs_every_extra_the_lesson_imports(source):
+    import re
+
+    text = source.read_text(encoding="utf-8")
+    install = read_source(source).cells[2].source
+    declared = extras_of(text)
+    imported = set(re.findall(r"^\s*(?:import|from) (\w+)", text, flags=re.MULTILINE))
+    needed = sorted(extra for extra, mods in _extra_modules().items() if imported & mods)
+    assert needed == declared, f"declare with helpers.require_extra({needed}), then stamp"
+    assert (f"/content/hf-course[{','.join(declared)}]" if declared else '/content/hf-course"') in (
+        install
+    )
+
+
+def test_chapter_11_installs_the_serve_extra_in_colab():
+    source = next(p for p in sources() if p.stem.startswith("11_"))
+    assert "/content/hf-course[serve]" in read_source(source).cells[2].source
 
 
 def test_install_cell_is_silent_outside_colab():

@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers.chapters import course_table
 from helpers.paths import REPO_ROOT
 from tools.sources import sources
 
@@ -40,11 +41,14 @@ if "google.colab" in sys.modules:
     if not Path("/content/{folder}").is_dir():
         subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", "{branch}",
                         "https://github.com/{repository}", "/content/{folder}"], check=True)
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", "/content/{folder}"],
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-e", "/content/{folder}{extras}"],
                    check=True)
     for folder in site.getsitepackages():
         site.addsitedir(folder)  # picks up the editable install without a restart"""
 )
+# A lesson declares the optional extras it imports with `helpers.require_extra("name", ...)`; its
+# install cell installs them (`-e /content/hf-course[name]`), so Colab needs no second step.
+EXTRA_CALL = re.compile(r"helpers\.require_extra\(\s*[\"']([\w-]+)[\"']")
 BADGE_CAPTION = "In Colab, run the setup cell below first (hidden; elsewhere it does nothing)."
 
 
@@ -68,17 +72,24 @@ class CourseSetting:
 
 
 def read_setting(pyproject: Path = REPO_ROOT / "pyproject.toml") -> CourseSetting:
-    """The `[tool.course]` table of pyproject.toml."""
-    import tomllib
-
-    table = tomllib.loads(pyproject.read_text(encoding="utf-8"))["tool"]["course"]
+    """Repository and branch from the `[tool.course]` table of pyproject.toml."""
+    table = course_table(pyproject)
     return CourseSetting(table["repository"], table.get("branch", "main"))
 
 
-def stamp_cells(setting: CourseSetting, notebook: str) -> str:
-    """The two stamped cells (badge, hidden install cell) as jupytext percent text."""
+def extras_of(text: str) -> list[str]:
+    """The optional extras a lesson's text declares through `helpers.require_extra`, sorted."""
+    return sorted(set(EXTRA_CALL.findall(text)))
+
+
+def stamp_cells(setting: CourseSetting, notebook: str, extras: list[str] = ()) -> str:
+    """The two stamped cells (badge, hidden install cell that installs `extras`) as percent text."""
     install = INSTALL_CELL.format(
-        mark=INSTALL_MARK, folder=COLAB_FOLDER, branch=setting.branch, repository=setting.repository
+        mark=INSTALL_MARK,
+        folder=COLAB_FOLDER,
+        branch=setting.branch,
+        repository=setting.repository,
+        extras=f"[{','.join(extras)}]" if extras else "",
     )
     return f"# %% [markdown]\n# {setting.badge(notebook)} {BADGE_CAPTION}\n\n{install}\n"
 
@@ -107,7 +118,8 @@ def stamped_text(text: str, setting: CourseSetting, notebook: str) -> str:
     lesson = [cell for cell in cells if not _is_stamped(cell)]
     header = text[:header_end].rstrip("\n") + "\n\n" if header_end else ""
     first = lesson[0].rstrip("\n") + "\n\n" if lesson else ""
-    return header + first + stamp_cells(setting, notebook) + "\n" + "".join(lesson[1:])
+    stamps = stamp_cells(setting, notebook, extras_of("".join(lesson)))
+    return header + first + stamps + "\n" + "".join(lesson[1:])
 
 
 def is_install_cell(source: str) -> bool:
