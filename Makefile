@@ -13,7 +13,8 @@ CANARY_TOOLS := matplotlib scikit-learn pandas tqdm packaging nbclient nbformat 
 
 APP_PORT ?= 8501
 
-.PHONY: lab app test test-fast system-packages lint scripts outputs tiny-checkpoints manifest stamp bench bench-mrpc doctor canary lock clean-runs
+.PHONY: lab app test test-fast system-packages lint scripts outputs rehearsal tiny-checkpoints manifest stamp \
+	publish-review-models bench bench-full bench-mrpc doctor canary lock clean-runs
 
 # PyTorch's CPU wheels on Linux (PyPI's Linux torch is the CUDA build, gigabytes of CUDA
 # libraries); macOS and Windows get PyPI's build. TORCH_INDEX= (empty) uses your pip settings only.
@@ -42,23 +43,26 @@ app: $(STAMP)  ## the review app (chapter 11) on http://127.0.0.1:$(APP_PORT), t
 system-packages:  ## find Chromium and chromedriver, or install them (apt-get, with sudo when not root)
 	@$(PYTHON) -m tools.browser
 
-test: system-packages $(STAMP) scripts lint  ## lint, unit tests, guards, and every notebook under nbval, in tiny mode
+test: system-packages $(STAMP) lint  ## lint, unit tests, guards, and every notebook under nbval, in tiny mode
 	$(TINY) $(PY) -m pytest -n 2 --dist loadgroup --durations=15
 
-test-fast: $(STAMP) scripts lint  ## lint, unit tests and guards; no notebook runs (quick loops)
+test-fast: $(STAMP) lint  ## lint, unit tests and guards; no notebook runs (quick loops)
 	$(TINY) $(PY) -m pytest -n 2 --dist loadgroup --durations=5 -m "not end_to_end" tests
 
 LINTED := helpers tools tests scripts apps
-lint: $(STAMP) scripts  ## ruff (rules and format) and the GitHub workflow's schema
+lint: $(STAMP)  ## ruff (rules and format) and the GitHub workflow's schema
 	$(VENV)/bin/ruff check $(LINTED)
 	$(VENV)/bin/ruff format --check $(LINTED)
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
-scripts: $(STAMP)  ## write scripts/ from the notebook cells tagged `export` (git-ignored copies)
+scripts: $(STAMP)  ## write scripts/ from the notebook cells tagged `export` (committed; a test checks them)
 	$(PY) -m tools.export_script
 
 outputs: $(STAMP)  ## re-execute every notebook in tiny mode and save the outputs nbval compares
 	$(TINY) $(PY) -m tools.outputs
+
+rehearsal: $(STAMP)  ## every notebook alone in full mode, offline, as Colab runs it (make test does too)
+	$(PY) -m tools.rehearsal
 
 tiny-checkpoints: $(STAMP)  ## rebuild the committed tiny checkpoints under data/checkpoints (and their manifest)
 	$(PY) -m tools.tiny build --out data/checkpoints
@@ -69,18 +73,25 @@ manifest: $(STAMP)  ## rewrite data/checkpoints/MANIFEST.sha256 from the files t
 stamp: $(STAMP)  ## stamp the Colab badge and install cell from [tool.course]; then `make outputs`
 	$(PY) -m tools.stamp
 
+publish-review-models: $(STAMP)  ## publish chapter 09's full-mode models for chapters 10-12 (needs a token)
+	$(PY) -m tools.publish_review_models
+
 bench: $(STAMP)  ## time every notebook in tiny mode (table, and JSON under runs/bench)
 	$(TINY) $(PY) -m tools.bench_notebooks
+
+bench-full: $(STAMP)  ## time each notebook alone in full mode, offline (COURSE_MODELS_DIR, GLUE_DIR: real copies)
+	$(PY) -m tools.rehearsal --bench
 
 doctor: $(STAMP)  ## check Python, pins, torch, GPU, hub, mode, run folder, tiny checkpoints
 	$(PY) -m tools.doctor
 
-canary:  ## run every notebook on the newest HF releases, in a separate $(CANARY) (torch pinned)
+# The canary's environment: the course with every extra a notebook imports, the newest releases.
+canary:  ## run every notebook on the newest HF releases: breaks fail, drift is listed ($(CANARY), torch pinned)
 	$(PYTHON) -m venv --clear $(CANARY)
 	$(CANARY)/bin/python -m pip install --quiet --upgrade pip
 	echo "$(TORCH_PIN)" > $(CANARY)/constraints.txt
 	$(CANARY)/bin/python -m pip install --quiet -c $(CANARY)/constraints.txt \
-		"$(TORCH_PIN)" $(HF_NEWEST) $(CANARY_TOOLS)
+		"$(TORCH_PIN)" -e ".[serve]" $(HF_NEWEST) $(CANARY_TOOLS)
 	$(TINY) $(CANARY)/bin/python -m tools.canary
 
 GLUE_DIR ?= ../shared/glue

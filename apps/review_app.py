@@ -31,7 +31,7 @@ EXAMPLES = (
 @st.cache_resource
 def load_models(mode: str) -> ReviewModels:
     """Both review models of `mode`, loaded once per server process."""
-    return ReviewModels.load(review_models_dir(mode))
+    return ReviewModels.load(review_models_dir(mode, train_here=False))
 
 
 def show_result(models: ReviewModels, text: str) -> None:

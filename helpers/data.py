@@ -7,6 +7,7 @@ from pathlib import Path
 
 from helpers.errors import CourseError
 from helpers.glue_files import TASKS, load_glue_folder
+from helpers.limits import capped, max_examples
 from helpers.mode import current_mode
 from helpers.paths import data_dir
 
@@ -44,11 +45,17 @@ def load_dataset(path: str, name: str | None = None, *, split: str | None = None
         A `DatasetDict` (or a `Dataset` for one split) with the Hub's features: ClassLabel
         names and `idx` for GLUE. Tiny mode reads the course's files under data/glue; full mode
         reads `GLUE_DIR` when set, else the Hub (`datasets.load_dataset("nyu-mll/glue", name)`).
+        With `COURSE_MAX_EXAMPLES=N` set (helpers.limits), only the first N rows of each split.
 
     Raises:
         CourseError: an unknown GLUE task, a missing file, a malformed row (file and line named),
             or, in tiny mode, a data set with no course copy (the known ones are listed).
     """
+    return capped(_load(path, name, split=split, **kwargs))
+
+
+def _load(path: str, name: str | None, *, split: str | None, **kwargs):
+    """The data set `load_dataset` returns, before the cap."""
     import datasets
 
     if path in FILE_BUILDERS or Path(path).exists():
@@ -71,10 +78,12 @@ def load_dataset(path: str, name: str | None = None, *, split: str | None = None
 
 
 def course_text(name: str) -> str:
-    """The text of the course corpus `name` (data/corpus/<name>.txt), e.g. 'english' or 'korean'."""
+    """The text of the course corpus `name` (data/corpus/<name>.txt), e.g. 'english' or 'korean'
+    (its first `COURSE_MAX_EXAMPLES` lines when that cap is set)."""
     folder = data_dir() / "corpus"
     path = folder / f"{name}.txt"
     if not path.is_file():
         known = sorted(p.stem for p in folder.glob("*.txt"))
         raise CourseError(f"No course text {name!r} in {folder}. Known: {', '.join(known)}.")
-    return path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    return text if max_examples() is None else "\n".join(capped(text.splitlines()))

@@ -100,23 +100,54 @@ class SavedReviewModels:
 
 
 REVIEW_STAND_INS = "course--review-models"  # the folder of the committed copies, under data/
+REVIEW_CHAPTER = "09_custom_data"
 
 
-def review_models_dir(mode: str | None = None) -> Path:
-    """Where chapters 10 and 11 load chapter 09's two review models from.
+def review_models_dir(mode: str | None = None, train_here: bool = True) -> Path:
+    """Where chapters 10-12 (and the app) load chapter 09's two review models from; one line
+    says which route it took.
 
-    Tiny mode: the committed copies under the tiny checkpoints (the tiny builder makes them by
-    running chapter 09 itself), so no chapter depends on another having run. Full mode: the
-    folder chapter 09 saved in full mode, with a clear error when it has not run yet.
+    Tiny mode: the committed copies under the tiny checkpoints (the tiny builder made them by
+    running chapter 09). Full mode, in order: the folder chapter 09 saved in this run folder;
+    the published copy named by `review_models` in `[tool.course]` (from the Hub, or its cache
+    offline); else, when `train_here`, chapter 09 itself, run here (as long as chapter 09 takes).
+
+    Raises:
+        CourseError: no route gave the models (why each failed is named).
     """
+    from helpers.chapters import course_table, published_snapshot, run_chapter
     from helpers.mode import current_mode
     from helpers.paths import run_root, tiny_checkpoints_dir
 
     mode = mode or current_mode()
     if mode == "tiny":
-        folder = tiny_checkpoints_dir() / REVIEW_STAND_INS
-    else:
-        folder = run_root() / mode / "09_custom_data" / "review-models"
+        print("Chapter 09's review models: the committed tiny stand-ins.")
+        return _checked(tiny_checkpoints_dir() / REVIEW_STAND_INS)
+    own = run_root() / mode / REVIEW_CHAPTER / "review-models"
+    if (own / MANIFEST).is_file():
+        print(f"Chapter 09's review models: your own chapter 09 run, in {own}.")
+        return own
+    repo = course_table()["review_models"]
+    published, why = published_snapshot(repo, MANIFEST)
+    if published is not None:
+        print(f"Chapter 09's review models: the course's published copy, {repo} on the Hub.")
+        return published
+    if not train_here:
+        raise CourseError(
+            f"No review models: no {MANIFEST} in {own}, and the published copy {repo} is out of "
+            f"reach ({why}). Fix: run chapter 09 ({REVIEW_CHAPTER}) in {mode} mode first."
+        )
+    print(
+        f"Chapter 09's review models: not in {own}, and {repo} is out of reach ({why}); "
+        f"training them here by running chapter 09 ({REVIEW_CHAPTER}), as long as that chapter takes."
+    )
+    seconds = run_chapter(REVIEW_CHAPTER)
+    print(f"Chapter 09 ran here in {seconds / 60:.1f} minutes; its models are in {own}.")
+    return _checked(own)
+
+
+def _checked(folder: Path) -> Path:
+    """`folder`, after checking that it holds a review-models manifest."""
     SavedReviewModels.read(folder)  # raises, naming chapter 09, when nothing is saved there
     return folder
 

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.errors import CourseError
+from helpers.limits import capped
 from helpers.paths import data_dir
 
 ASPECTS = (
@@ -84,7 +85,7 @@ def load_reviews(path: str | Path | None = None) -> pd.DataFrame:
             parse_labels(labels)
         except CourseError as error:
             raise CourseError(f"{path}, review_id {review_id}: {error}") from None
-    return frame
+    return capped(frame)
 
 
 def keyword_matrix(frame: pd.DataFrame) -> np.ndarray:
@@ -121,4 +122,4 @@ def load_unlabelled(path: str | Path | None = None) -> list[str]:
             "`git checkout data/reviews/unlabelled.txt` in the course's folder."
         )
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip()]
+    return capped([line.strip() for line in lines if line.strip()])

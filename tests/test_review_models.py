@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 
 import pytest
 
-from helpers.errors import CourseError
-from helpers.review_models import ReviewModels, review_models_dir, review_scores
+from helpers.chapters import course_table
+from helpers.review_models import REVIEW_STAND_INS, ReviewModels, review_models_dir, review_scores
 from helpers.reviews import load_reviews
+from tools import publish_review_models
+from tools.rehearsal import cache_snapshot
 from tools.tiny import lesson09
 from tools.tiny.bars import minimum
 from tools.tiny.recipes import REVIEW_BARS
@@ -42,10 +48,47 @@ def test_probabilities_have_one_row_per_input_and_sum_to_one(stand_ins):
     assert levels.shape == (2, 5) and abs(levels.sum(1) - 1).max() < 1e-5
 
 
-def test_full_mode_without_chapter_09_run_names_it(tmp_path, monkeypatch):
+def route(tmp_path, hf_home, train_here=False) -> subprocess.CompletedProcess:
+    """`review_models_dir("full")` in a fresh process: an empty run folder, the Hub cache in
+    `hf_home`, offline (huggingface_hub reads its cache settings once, at import)."""
+    code = (
+        f"from helpers.review_models import review_models_dir as d; print(d('full', {train_here}))"
+    )
+    env = {**os.environ, "COURSE_RUN_DIR": str(tmp_path / "runs"), "HF_HOME": str(hf_home)}
+    env |= {"HF_HUB_OFFLINE": "1", "COURSE_MODE": "full"}
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_tiny_mode_takes_the_committed_stand_ins_and_says_so(capsys):
+    assert review_models_dir("tiny").name == REVIEW_STAND_INS
+    assert "committed tiny stand-ins" in capsys.readouterr().out
+
+
+def test_full_mode_takes_the_learners_own_chapter_09_run_first(tmp_path, monkeypatch, capsys):
+    own = tmp_path / "full" / "09_custom_data" / "review-models"
+    shutil.copytree(review_models_dir("tiny"), own)
     monkeypatch.setenv("COURSE_RUN_DIR", str(tmp_path))
-    with pytest.raises(CourseError, match="09_custom_data"):
-        review_models_dir("full")
+    assert review_models_dir("full") == own
+    assert "your own chapter 09 run" in capsys.readouterr().out
+
+
+def test_full_mode_reads_the_published_copy_from_the_hub_cache_offline(tmp_path):
+    repo = course_table()["review_models"]
+    snapshot = cache_snapshot(review_models_dir("tiny"), repo, tmp_path / "hf")
+    done = route(tmp_path, tmp_path / "hf")
+    assert done.returncode == 0, done.stderr
+    assert f"published copy, {repo}" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == str(snapshot)
+    ReviewModels.load(snapshot)  # the snapshot's links resolve to the cached files
+
+
+def test_full_mode_with_no_route_names_chapter_09_and_why_the_hub_failed(tmp_path):
+    done = route(tmp_path, tmp_path / "empty-hf")
+    assert done.returncode == 1
+    assert "CourseError" in done.stderr and "run chapter 09 (09_custom_data)" in done.stderr
+    assert "LocalEntryNotFoundError" in done.stderr  # offline, and nothing in the cache
 
 
 def test_analyse_finds_keywords_with_a_level_each_and_highlights_the_words(stand_ins):
@@ -63,3 +106,30 @@ def test_analyse_finds_keywords_with_a_level_each_and_highlights_the_words(stand
     assert [w for w, _ in scored] == text.split()
     assert max(s for _, s in scored) > 0  # some word supported the keyword
     assert stand_ins.analyse([]) == []
+
+
+def test_publishing_stops_before_any_training_when_the_hub_is_out_of_reach(monkeypatch, capsys):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    assert publish_review_models.main([]) == 1
+    assert "Nothing published: HF_HUB_OFFLINE is set" in capsys.readouterr().err
+
+
+def test_publishing_uploads_the_folder_with_the_chapter_09_source_it_came_from(tmp_path):
+    calls = []
+
+    class Api:
+        def create_repo(self, repo_id, **options):
+            calls.append(("create", repo_id, options))
+
+        def upload_folder(self, **options):
+            calls.append(("upload", options))
+
+    folder = review_models_dir("tiny")
+    url = publish_review_models.publish(folder, "someone/models", Api())
+    assert url == "https://huggingface.co/someone/models"
+    assert calls[0] == ("create", "someone/models", {"repo_type": "model", "exist_ok": True})
+    upload = calls[1][1]
+    assert upload["folder_path"] == folder and upload["repo_id"] == "someone/models"
+    assert "09_custom_data.py (sha256 " in upload["commit_message"]
+    with pytest.raises(FileNotFoundError, match="nothing to publish"):
+        publish_review_models.publish(tmp_path, "someone/models", Api())
