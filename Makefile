@@ -9,7 +9,7 @@ TINY    = $(shell $(PYTHON) -c 'from helpers.mode import TINY_ENV as e; print(*(
 CANARY ?= .venv-canary
 TORCH_PIN := $(shell grep '^torch==' requirements-lock.txt)
 HF_NEWEST = $(shell $(PYTHON) -c 'from helpers.libraries import HF_LIBRARIES as n; print(*n)')
-CANARY_TOOLS := matplotlib scikit-learn pandas tqdm packaging nbclient nbformat ipykernel jupytext psutil
+CANARY_TOOLS := matplotlib scikit-learn pandas tqdm packaging nbclient nbformat ipykernel jupytext psutil nbval
 
 APP_PORT ?= 8501
 

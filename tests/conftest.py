@@ -46,11 +46,20 @@ def xdist_group(item) -> str:
     return path.stem if path.suffix == ".ipynb" else path.name
 
 
+def runs_a_notebook(item) -> bool:
+    """Whether a test runs a whole notebook (or another long job): nbval's cells and the tests
+    marked `end_to_end`."""
+    return Path(str(item.fspath)).suffix == ".ipynb" or item.get_closest_marker("end_to_end")
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the marks into node ids
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("xdist_group") is None:
             item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
+    # The long runs first, the quick tests last: they fill the gaps, so no worker waits alone
+    # on a notebook at the end. Stable: a group's tests keep their order.
+    items.sort(key=lambda item: not runs_a_notebook(item))
 
 
 @pytest.fixture
