@@ -103,6 +103,13 @@ REVIEW_STAND_INS = "course--review-models"  # the folder of the committed copies
 REVIEW_CHAPTER = "09_custom_data"
 
 
+def saved_by_chapter_09(mode: str) -> Path:
+    """Where chapter 09 saves its two models in `mode`, under this run folder."""
+    from helpers.paths import run_root
+
+    return run_root() / mode / REVIEW_CHAPTER / "review-models"
+
+
 def review_models_dir(mode: str | None = None, train_here: bool = True) -> Path:
     """Where chapters 10-12 (and the app) load chapter 09's two review models from; one line
     says which route it took.
@@ -117,13 +124,13 @@ def review_models_dir(mode: str | None = None, train_here: bool = True) -> Path:
     """
     from helpers.chapters import course_table, published_snapshot, run_chapter
     from helpers.mode import current_mode
-    from helpers.paths import run_root, tiny_checkpoints_dir
+    from helpers.paths import tiny_checkpoints_dir
 
     mode = mode or current_mode()
     if mode == "tiny":
         print("Chapter 09's review models: the committed tiny stand-ins.")
         return _checked(tiny_checkpoints_dir() / REVIEW_STAND_INS)
-    own = run_root() / mode / REVIEW_CHAPTER / "review-models"
+    own = saved_by_chapter_09(mode)
     if (own / MANIFEST).is_file():
         print(f"Chapter 09's review models: your own chapter 09 run, in {own}.")
         return own

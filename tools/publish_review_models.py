@@ -17,15 +17,10 @@ from pathlib import Path
 
 from helpers.chapters import course_table, run_chapter
 from helpers.hub import hub_ready
-from helpers.paths import REPO_ROOT, run_root
-from helpers.review_models import MANIFEST, REVIEW_CHAPTER
+from helpers.paths import REPO_ROOT
+from helpers.review_models import MANIFEST, REVIEW_CHAPTER, saved_by_chapter_09
 
 SOURCE = REPO_ROOT / "sources" / f"{REVIEW_CHAPTER}.py"
-
-
-def trained_folder() -> Path:
-    """Where chapter 09 saves its full-mode models in this checkout's run folder."""
-    return run_root() / "full" / REVIEW_CHAPTER / "review-models"
 
 
 def commit_message(source: Path = SOURCE) -> str:
@@ -53,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     if not ready:
         print(f"Nothing published: {reason}", file=sys.stderr)
         return 1
-    folder = trained_folder()
+    folder = saved_by_chapter_09("full")
     if not (folder / MANIFEST).is_file():
         print(f"No full-mode models in {folder}: running chapter 09 in full mode first.")
         run_chapter(REVIEW_CHAPTER, {"COURSE_MODE": "full"})
