@@ -195,9 +195,9 @@ def _cell_texts(cell, streams: tuple[str, ...]) -> list[str]:
     """A cell's text outputs: `stdout: ...` per run of one stream, text/plain, errors."""
     parts, stream = [], None
     for output in cell.get("outputs", []):
-        if output.get("output_type") == "stream" and output["name"] not in streams:
-            continue
         if output.get("output_type") == "stream":
+            if output["name"] not in streams:
+                continue
             if output["name"] == stream:
                 parts[-1] += output["text"]
             else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,7 +83,7 @@ def extras_of(text: str) -> list[str]:
     return sorted(set(EXTRA_CALL.findall(text)))
 
 
-def stamp_cells(setting: CourseSetting, notebook: str, extras: list[str] = ()) -> str:
+def stamp_cells(setting: CourseSetting, notebook: str, extras: Sequence[str] = ()) -> str:
     """The two stamped cells (badge, hidden install cell that installs `extras`) as percent text."""
     install = INSTALL_CELL.format(
         mark=INSTALL_MARK,
