@@ -10,7 +10,8 @@ stand-ins, laid out as huggingface_hub caches a download), the route a Colab lea
 `COURSE_MAX_EXAMPLES` (the one knob, see helpers.limits) caps the rows of every data set so the
 whole rehearsal takes minutes. Outputs are not compared: tiny mode's are. Exit 1 on a failure.
 `--bench` (`make bench-full`) times full mode for real instead: no cap, and the real models and
-GLUE files that `COURSE_MODELS_DIR` and `GLUE_DIR` name, still offline.
+GLUE files that `COURSE_MODELS_DIR` and `GLUE_DIR` name, still offline; the executed notebooks
+are kept in runs/bench-full to read the scores from.
 """
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ from pathlib import Path
 
 from helpers.chapters import course_table
 from helpers.limits import MAX_EXAMPLES_VARIABLE
-from helpers.paths import data_dir, tiny_checkpoints_dir
+from helpers.paths import REPO_ROOT, data_dir, tiny_checkpoints_dir
 from helpers.review_models import REVIEW_STAND_INS
 from tools.runner import NotebookRun, run_notebook
 from tools.sources import sources
 
 REHEARSAL_EXAMPLES = 200  # rows per split in the rehearsal: every code path, in seconds
+PROGRESS_MARKS = ("application/vnd.jupyter.widget-view+json", "<progress", "it/s]", "s/it]")
 
 
 def cache_snapshot(files: Path, repo_id: str, hf_home: Path) -> Path:
@@ -89,17 +91,41 @@ def rehearse(
     return run_notebook(source, cwd=cwd, env=env, timeout=3600 if bench else 300)
 
 
+def shows_progress(cell) -> bool:
+    """True when a code cell's outputs include a progress bar (tqdm's widget or text, Trainer's)."""
+    return any(mark in str(output) for output in cell.get("outputs", []) for mark in PROGRESS_MARKS)
+
+
+def longest_silent(run: NotebookRun) -> float:
+    """Seconds of the longest code cell that showed no progress bar while it ran."""
+    cells = [c for c in run.notebook.cells if c.cell_type == "code"] if run.notebook else []
+    silent = [run.cell_seconds.get(i, 0.0) for i, c in enumerate(cells) if not shows_progress(c)]
+    return max(silent, default=0.0)
+
+
 def format_table(runs: list[NotebookRun]) -> str:
-    """One row per notebook: result, seconds, peak memory, the first error."""
-    lines = [f"{'notebook':30s} {'result':7s} {'seconds':>8s} {'peak MB':>8s}  first error"]
+    """One row per notebook: result, seconds, peak memory, the longest cell without a progress
+    bar, the first error."""
+    header = f"{'notebook':30s} {'result':7s} {'seconds':>8s} {'peak MB':>8s} {'silent s':>8s}"
+    lines = [f"{header}  first error"]
     for run in runs:
         lines.append(
             f"{run.name:30s} {'ok' if run.ok else 'failed':7s} {run.seconds:8.1f} "
-            f"{run.peak_rss_mb:8.0f}  {run.error[:120] or '-'}"
+            f"{run.peak_rss_mb:8.0f} {longest_silent(run):8.1f}  {run.error[:120] or '-'}"
         )
     total = sum(run.seconds for run in runs)
     lines.append(f"{sum(r.ok for r in runs)} of {len(runs)} ran to the end in {total:.0f} s.")
     return "\n".join(lines)
+
+
+def keep(run: NotebookRun, folder: Path) -> Path:
+    """Write the executed notebook of `run` to `folder` (scores are read from it)."""
+    import nbformat
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{run.name}.ipynb"
+    nbformat.write(run.notebook, path)
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         for source in sources(args.notebooks):
             runs.append(rehearse(source, Path(root) / source.stem, args.published, args.bench))
             print(f"  {source.stem}: {'ok' if runs[-1].ok else 'failed'}", flush=True)
+            if args.bench:
+                keep(runs[-1], REPO_ROOT / "runs" / "bench-full")
     print(format_table(runs))
     return 0 if all(run.ok for run in runs) else 1
 
