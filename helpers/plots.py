@@ -2,15 +2,43 @@
 
 Each helper draws its figure and returns what it drew as a `PlotData`: tests check it (nbval
 does not compare images), and a notebook shows it as one short line of text under the figure.
+Importing this module lets matplotlib draw Hangul (`use_hangul_font`), so Korean labels show as
+words, not boxes.
 """
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
+
+HANGUL_FAMILIES = ("NanumGothic", "NanumBarunGothic", "Noto Sans CJK KR")
+
+
+def use_hangul_font() -> str | None:
+    """Add a Hangul font to matplotlib's fallback list, after its default DejaVu Sans: the
+    NanumGothic files of the `koreanize-matplotlib` wheel (a course dependency, so Colab has
+    them too) or a system font (Debian's fonts-nanum). Returns the family, None when none is found.
+    """
+    from matplotlib import font_manager
+
+    spec = importlib.util.find_spec("koreanize_matplotlib")
+    if spec and spec.submodule_search_locations:
+        fonts = Path(next(iter(spec.submodule_search_locations)), "fonts")
+        for path in sorted(fonts.glob("NanumGothic.ttf")):
+            font_manager.fontManager.addfont(str(path))
+    names = {font.name for font in font_manager.fontManager.ttflist}
+    family = next((name for name in HANGUL_FAMILIES if name in names), None)
+    if family:
+        plt.rcParams["font.family"] = ["DejaVu Sans", family]
+    return family
+
+
+use_hangul_font()
 
 
 @dataclass(frozen=True)
@@ -87,9 +115,10 @@ def histogram(
 
 
 def bars(labels: Sequence[str], values: Sequence[float], title: str, ylabel: str):
-    """A plain vertical bar chart with the value printed on each bar."""
+    """A plain vertical bar chart with the value printed on each bar (a label may repeat)."""
     fig, ax = plt.subplots(figsize=(7, 3))
-    drawn = ax.bar(labels, values, color="tab:green")
+    drawn = ax.bar(range(len(labels)), values, color="tab:green")
+    ax.set_xticks(range(len(labels)), labels)
     ax.bar_label(drawn, fmt="%g")
     ax.set_title(title)
     ax.set_ylabel(ylabel)

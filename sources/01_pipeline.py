@@ -138,9 +138,9 @@ for out in outs:
 # ## Fill-mask
 # An encoder trained with masked language modelling fills in the blank. Each model has its own
 # mask token: ask the tokenizer rather than typing `[MASK]` or `<mask>`.
-# In tiny mode the top guess may be "." or another punctuation mark: the stand-in read so
-# little text that the most frequent tokens win wherever it is unsure. In full mode BERT
-# proposes words that fit.
+# In tiny mode the guesses are words the stand-in saw often in the course's few sentences (names
+# of people and places among them) with low scores: it read so little text that frequent tokens
+# win wherever it is unsure, fitting or not. In full mode BERT proposes words that fit.
 
 # %%
 unmasker = pipeline("fill-mask", model=helpers.checkpoint("bert-base-uncased"))

@@ -77,8 +77,11 @@ helpers.bars(list(splits), [len(t) for t in splits.values()], "Tokens for one se
 # %% [markdown]
 # WordPiece marks a piece that continues a word with `##`. In Korean, a space separates
 # *eojeol* (a word plus its particles and endings), so splitting on spaces gives long, rare units.
-# Subword tokenizers split them into stems and endings. An *uncased* BERT also lowercases and
-# strips accents with Unicode decomposition, which breaks Hangul syllables into their letters (jamo).
+# A subword tokenizer splits them into pieces of its vocabulary: one learned on Korean text keeps
+# frequent stems and endings whole, but BERT's English vocabulary has little more than single
+# syllables, so the cased tokenizer below splits every word syllable by syllable. An *uncased*
+# BERT also lowercases and strips accents with Unicode decomposition, which breaks Hangul
+# syllables into their letters (jamo).
 
 # %%
 korean = helpers.course_text("korean").split(".")[0] + "."

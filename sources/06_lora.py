@@ -222,8 +222,9 @@ chart = helpers.compare_bars(table.to_dict(orient="index"), "Full fine-tuning vs
 chart.series["F1"]  # what the F1 panel shows: full fine-tuning, then LoRA
 
 # %% [markdown]
-# **Reading the table.** LoRA trains and stores a small fraction of the parameters. On a tiny
-# model the time saved is small (the frozen forward and backward passes still run); on
+# **Reading the table.** LoRA trains and stores a small fraction of the parameters. It need not
+# train faster: the frozen forward and backward passes still run and the adapters add a little
+# work, so on a tiny model it can be slower (the measured times above); on
 # `bert-base-uncased` with a GPU, LoRA saves optimizer memory and the adapter file is about 1 MB
 # instead of 440 MB. In tiny mode both models learn the course's pairs, but on 75 validation
 # pairs one pair is 0.013 of accuracy: a gap of a few pairs between them is noise. In full mode, the Hugging Face course reports about 0.86 accuracy and 0.90 F1 for full

@@ -96,7 +96,8 @@ print(wordpiece.pre_tokenizer.pre_tokenize_str("Don't stop, it's 9am."))
 # %% [markdown]
 # Uncased BERT's normalizer is `NFD` + `Lowercase` + `StripAccents`: NFD splits "é" into "e" and
 # an accent, which is then dropped. NFD also splits every Korean syllable into its letters (jamo),
-# so the text gets about three times longer. That is why we keep accents (`strip_accents=False`):
+# so the text gets longer (the cell below counts by how much). That is why we keep accents
+# (`strip_accents=False`):
 
 # %%
 uncased_bert = normalizers.Sequence(
@@ -420,11 +421,10 @@ print(sst2["train"][0]["sentence"])
 
 # %%
 training = helpers.settings(course.mode, course.device)
+sst2["train"] = helpers.train_subset(sst2["train"], training.max_train_samples, seed=course.seed)
 reviews = sst2.map(lambda batch: original(batch["sentence"], truncation=True, max_length=64),
                    batched=True, remove_columns=sst2["train"].column_names)
-reviews = {"train": helpers.train_subset(reviews["train"], training.max_train_samples,
-                                         seed=course.seed),
-           "test": reviews["validation"]}
+reviews = {"train": reviews["train"], "test": reviews["validation"]}
 {name: len(rows) for name, rows in reviews.items()}
 
 # %%

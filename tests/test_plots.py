@@ -87,3 +87,19 @@ def test_plot_data_prints_one_rounded_line():
     assert repr(shown) == (
         "curve 'Loss': training loss: 10 values, 1.000 ... 0.100; validation loss: []"
     )
+
+
+def test_hangul_draws_without_missing_glyphs():
+    import warnings
+
+    import matplotlib.pyplot as plt
+
+    from helpers.plots import use_hangul_font
+
+    assert use_hangul_font() is not None
+    fig, ax = plt.subplots()
+    ax.set_title("배송 긍정, 사이즈 부정")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns "Glyph ... missing from font(s)"
+        fig.canvas.draw()
+    plt.close(fig)

@@ -49,7 +49,7 @@ def test_a_full_build_saves_every_stand_in_with_the_digest_of_its_inputs(tmp_pat
     out = tmp_path / "out"
     report = build_all(out, recipes=fake_recipes(tmp_path, 0.9))
     assert set(report) == {"org/plain", "org/scored"}
-    digest = inputs.digest(inputs.input_hashes())
+    digest = inputs.digest(inputs.for_stand_in(inputs.input_hashes(), "org/plain"))
     for name in ("org--plain", "org--scored"):
         notes = json.loads((out / name / "tiny_build.json").read_text())
         assert notes[inputs.DIGEST_KEY] == digest
@@ -107,15 +107,24 @@ def test_windows_line_ends_hash_the_same(tmp_path):
     assert inputs.file_hash(tmp_path / "unix.txt") == inputs.file_hash(tmp_path / "windows.txt")
 
 
+def test_a_lesson_the_builder_runs_is_an_input_of_its_own_stand_in_only():
+    now = inputs.input_hashes()
+    lesson = "sources/09_custom_data.py"
+    assert lesson in inputs.for_stand_in(now, "course/review-models")
+    assert lesson not in inputs.for_stand_in(now, "klue/roberta-base")
+    assert "tools/tiny/recipes.py" in inputs.for_stand_in(now, "klue/roberta-base")
+
+
 def test_the_committed_stand_ins_are_built_from_the_current_inputs():
     """Fails when a recipe, the builder, the course data or chapter 09 changed after the
     committed stand-ins were built: rebuild them, or the change lands with stale checkpoints."""
     now = inputs.input_hashes()
-    digest = inputs.digest(now)
+    hub_ids = {r.hub_id.replace("/", "--"): r.hub_id for r in RECIPES if r.saved}
     stale = [
         folder.name
         for folder in saved_folders()
-        if json.loads((folder / "tiny_build.json").read_text()).get(inputs.DIGEST_KEY) != digest
+        if json.loads((folder / "tiny_build.json").read_text()).get(inputs.DIGEST_KEY)
+        != inputs.digest(inputs.for_stand_in(now, hub_ids[folder.name]))
     ]
     recorded = inputs.read_listing(tiny_checkpoints_dir() / inputs.INPUTS_NAME)
     assert not stale, (
@@ -143,7 +152,9 @@ def test_the_build_command_rebuilds_one_stand_in_from_the_committed_base(tmp_pat
     assert NER in done.stdout and "ner_loss" in done.stdout
     folder = tmp_path / NER.replace("/", "--")
     notes = json.loads((folder / "tiny_build.json").read_text())
-    assert notes[inputs.DIGEST_KEY] == inputs.digest(inputs.input_hashes())
+    assert notes[inputs.DIGEST_KEY] == inputs.digest(
+        inputs.for_stand_in(inputs.input_hashes(), NER)
+    )
     assert verify(tmp_path) == {"changed": [], "missing": [], "unlisted": []}
     assert not (tmp_path / inputs.INPUTS_NAME).exists()  # only a full build lists the inputs
     ner = pipeline("ner", model=str(folder), aggregation_strategy="simple")

@@ -35,3 +35,34 @@ def read_source(path: Path):
             f"cell-{index:03d}"  # stable ids: a regenerated .ipynb diffs only where it changed
         )
     return notebook
+
+
+def lesson_code(source: Path, names: set[str], namespace: dict | None = None) -> dict:
+    """The lesson's own definitions named in `names` (functions, classes, assigned constants),
+    executed with the lesson's top-level imports in `namespace` (give it the globals they use,
+    such as `tokenizer`), so tests check the code learners read instead of a copy of it."""
+    import ast
+
+    def wanted(node: ast.stmt) -> bool:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            return node.name in names
+        if isinstance(node, ast.Assign):
+            return any(isinstance(t, ast.Name) and t.id in names for t in node.targets)
+        return False
+
+    tree = ast.parse(source.read_text(encoding="utf-8"), filename=str(source))
+    found = [node for node in tree.body if wanted(node)]
+    defined = {getattr(n, "name", None) for n in found} | {
+        t.id
+        for n in found
+        if isinstance(n, ast.Assign)
+        for t in n.targets
+        if isinstance(t, ast.Name)
+    }
+    if missing := names - defined:
+        raise LookupError(f"{source.name} defines no {', '.join(sorted(missing))} at top level")
+    namespace = {} if namespace is None else namespace
+    exec(compile(ast.Module(body=found, type_ignores=[]), str(source), "exec"), namespace)  # noqa: S102
+    return namespace

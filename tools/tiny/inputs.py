@@ -1,7 +1,8 @@
 """What the tiny stand-ins are built from, hashed: the builder records it, a test compares it.
 
-The inputs are the builder's code (tools/tiny), the course data it trains on (data/, the
-checkpoints aside) and chapter 09's source (the builder runs that lesson for the review models).
+The inputs are the builder's code (tools/tiny) and the course data it trains on (data/, the
+checkpoints aside), for every stand-in; and a lesson the builder runs, for the stand-in it makes
+(chapter 09's source for the review models): a lesson edit makes that stand-in stale, not all.
 Each stand-in's `tiny_build.json` holds the digest of the inputs it was built from, and a full
 build lists each input's hash in `INPUTS.sha256`, so a test can name the files that changed.
 """
@@ -15,7 +16,13 @@ from helpers.paths import REPO_ROOT
 
 INPUTS_NAME = "INPUTS.sha256"
 DIGEST_KEY = "inputs_sha256"
-INPUT_PATTERNS = ("tools/tiny/*.py", "sources/09_custom_data.py", "data/**/*")
+# Lessons the builder runs: an input of the stand-in each one makes only.
+LESSON_INPUTS = {"course/review-models": ("sources/09_custom_data.py",)}
+INPUT_PATTERNS = (
+    "tools/tiny/*.py",
+    "data/**/*",
+    *(path for paths in LESSON_INPUTS.values() for path in paths),
+)
 # The checkpoints are the output; the bars judge what was built and the command line only
 # parses arguments: neither changes a stand-in.
 NOT_INPUTS = (
@@ -46,6 +53,12 @@ def file_hash(path: Path) -> str:
 def input_hashes(root: Path = REPO_ROOT) -> dict[str, str]:
     """{posix path under `root`: hash} of every input."""
     return {p.relative_to(root).as_posix(): file_hash(p) for p in input_files(root)}
+
+
+def for_stand_in(hashes: dict[str, str], hub_id: str) -> dict[str, str]:
+    """The inputs of the stand-in `hub_id`: all of `hashes` but the lessons of other stand-ins."""
+    others = {path for owner, paths in LESSON_INPUTS.items() if owner != hub_id for path in paths}
+    return {name: value for name, value in hashes.items() if name not in others}
 
 
 def digest(hashes: dict[str, str]) -> str:
