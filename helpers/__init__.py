@@ -83,7 +83,6 @@ _EXPORTS = {
     "require_extra": "extras",
     "InstructionSettings": "instructions",
     "instruction_settings": "instructions",
-    "parse_answer": "instructions",
     "log_curves": "plots",
     "check_format_reward": "exercises.ch12",
 }
@@ -143,7 +142,6 @@ __all__ = [  # noqa: RUF022 - the names of _EXPORTS in plain sorted() order (a t
     "log_curves",
     "loss_curve",
     "loss_curves",
-    "parse_answer",
     "parse_labels",
     "prepare_glue",
     "quiz",
@@ -205,7 +203,6 @@ if TYPE_CHECKING:  # names for editors and type checkers; never executed
     from helpers.instructions import (
         InstructionSettings,
         instruction_settings,
-        parse_answer,
     )
     from helpers.launch import LaunchPlan, launch_plan
     from helpers.metrics import load_metric

@@ -1,15 +1,11 @@
-"""Chapter 12's settings, and the answer reader its Try it check grades reward functions with.
-
-The lesson's own code (prompts, generation, scores, preference pairs, log-probabilities) is in
-the lesson. An answer names each keyword with its level, in ASPECTS order: `"배송 긍정, 사이즈 부정"`.
-"""
+"""Chapter 12's training settings. The lesson's own code (prompts, reading answers back,
+generation, scores, preference pairs, log-probabilities) is in the lesson."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from helpers.errors import CourseError
-from helpers.reviews import ASPECTS, LEVELS
 
 
 @dataclass(frozen=True)
@@ -43,17 +39,3 @@ def instruction_settings(mode: str) -> InstructionSettings:
         known = " or ".join(repr(m) for m in INSTRUCTION_SETTINGS)
         raise CourseError(f"Unknown mode {mode!r}: use {known} (COURSE_MODE).")
     return INSTRUCTION_SETTINGS[mode]
-
-
-def parse_answer(text: str) -> dict[str, str] | None:
-    """A generated answer -> `{keyword: level}`; None when any part is not `keyword level` with
-    a known keyword and level, or a keyword comes twice."""
-    found: dict[str, str] = {}
-    for part in text.split(","):
-        words = part.split()
-        if len(words) != 2 or words[0] not in ASPECTS or words[1] not in LEVELS:
-            return None
-        if words[0] in found:
-            return None
-        found[words[0]] = words[1]
-    return found or None

@@ -59,7 +59,6 @@ def test_every_label_survives_answer_text_and_parse_answer(lesson, reviews):
 )
 def test_parse_answer_refuses_what_is_not_keyword_level(lesson, text):
     assert lesson.parse_answer(text) is None
-    assert lesson.parse_answer(text) is None  # the Try it check's copy agrees
 
 
 def test_the_prompt_is_the_instruction_then_the_review(lesson, reviews):
@@ -156,9 +155,9 @@ def test_settings_name_the_modes_for_an_unknown_one():
         helpers.instruction_settings("fast")
 
 
-def test_format_reward_check():
+def test_format_reward_check(lesson):
     def right(completions, **kwargs):
-        return [1.0 if helpers.parse_answer(c[0]["content"]) else 0.0 for c in completions]
+        return [1.0 if lesson.parse_answer(c[0]["content"]) else 0.0 for c in completions]
 
     def always_one(completions, **kwargs):
         return [1.0] * len(completions)
