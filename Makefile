@@ -79,8 +79,8 @@ publish-review-models: $(STAMP)  ## publish chapter 09's full-mode models for ch
 bench: $(STAMP)  ## time every notebook in tiny mode (table, and JSON under runs/bench)
 	$(TINY) $(PY) -m tools.bench_notebooks
 
-bench-full: $(STAMP)  ## time each notebook alone in full mode, offline (COURSE_MODELS_DIR, GLUE_DIR: real copies)
-	$(PY) -m tools.rehearsal --bench
+bench-full: $(STAMP)  ## time each notebook alone in full mode, offline (COURSE_MODELS_DIR, GLUE_DIR: real copies; RECORD=1 writes tools/records/full_cpu.json)
+	$(PY) -m tools.rehearsal --bench $(if $(RECORD),--record)
 
 doctor: $(STAMP)  ## check Python, pins, torch, GPU, hub, mode, run folder, tiny checkpoints
 	$(PY) -m tools.doctor
@@ -91,7 +91,7 @@ canary:  ## run every notebook on the newest HF releases: breaks fail, drift is 
 	$(CANARY)/bin/python -m pip install --quiet --upgrade pip
 	echo "$(TORCH_PIN)" > $(CANARY)/constraints.txt
 	$(CANARY)/bin/python -m pip install --quiet -c $(CANARY)/constraints.txt \
-		"$(TORCH_PIN)" -e ".[serve]" $(HF_NEWEST) $(CANARY_TOOLS)
+		"$(TORCH_PIN)" -e ".[serve,tracking]" $(HF_NEWEST) $(CANARY_TOOLS)
 	$(TINY) $(CANARY)/bin/python -m tools.canary
 
 GLUE_DIR ?= ../shared/glue
@@ -100,7 +100,7 @@ bench-mrpc: $(STAMP)  ## chapter 03's recipe on real MRPC files with a local mod
 	$(PY) -m tools.bench_mrpc mrpc --glue-dir $(GLUE_DIR) --model $(MODEL)
 
 lock:  ## recompile requirements-lock.txt from pyproject.toml (keeps pins that still fit)
-	$(PY) -m piptools compile --quiet --extra dev --extra serve --allow-unsafe --strip-extras --no-emit-index-url \
+	$(PY) -m piptools compile --quiet --extra dev --extra serve --extra tracking --allow-unsafe --strip-extras --no-emit-index-url \
 		--no-emit-find-links -o requirements-lock.txt pyproject.toml
 	sed -i.bak 's/+cpu$$//' requirements-lock.txt && rm requirements-lock.txt.bak
 

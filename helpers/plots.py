@@ -1,7 +1,7 @@
 """Plotting helpers for the lessons: small, labelled matplotlib figures.
 
 Each helper draws its figure and returns what it drew as a `PlotData`: tests check it (nbval
-does not compare images), and a notebook shows it as one short line of text under the figure.
+does not compare images); a notebook shows only the figure, never the data as text.
 Importing this module lets matplotlib draw Hangul (`use_hangul_font`), so Korean labels show as
 words, not boxes.
 """
@@ -53,6 +53,9 @@ class PlotData:
         """One line, values rounded to 3 decimals (the precision that survives another CPU)."""
         parts = [f"{name}: {_summary(values)}" for name, values in self.series.items()]
         return f"{self.kind} {self.title!r}: " + "; ".join(parts)
+
+    def _ipython_display_(self) -> None:
+        """Show nothing as a cell's last value: the figure above is the lesson's output."""
 
 
 def _summary(values: list) -> str:

@@ -30,6 +30,8 @@
 
 # %% [markdown]
 # [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/01_pipeline.ipynb) In Colab, run the setup cell below first (hidden; elsewhere it does nothing).
+#
+# **Full mode without a GPU** (measured 2026-12-06; 2 CPU cores, x86_64, torch 2.13.0 CPU build, offline): 9 s with the tiny stand-ins in place of the Hub models (the Hub was out of reach); the real models add their download and their compute, not measured here.
 
 # %% cellView="form" jupyter={"source_hidden": true} stamped_by="python -m tools.stamp, from [tool.course] in pyproject.toml: do not edit"
 # @title Colab setup (in Colab: clones and installs the course; elsewhere it does nothing)

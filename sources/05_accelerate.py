@@ -29,6 +29,8 @@
 
 # %% [markdown]
 # [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/05_accelerate.ipynb) In Colab, run the setup cell below first (hidden; elsewhere it does nothing).
+#
+# **Full mode without a GPU** (measured 2026-12-06; 2 CPU cores, x86_64, torch 2.13.0 CPU build, offline): about 4 min with the small encoder all-MiniLM-L6-v2 in place of `bert-base-uncased`, which has five times its parameters: pick a GPU runtime for it.
 
 # %% cellView="form" jupyter={"source_hidden": true} stamped_by="python -m tools.stamp, from [tool.course] in pyproject.toml: do not edit"
 # @title Colab setup (in Colab: clones and installs the course; elsewhere it does nothing)
@@ -240,7 +242,15 @@ notebook_launcher(training_function, (train_config,), num_processes=plan.num_pro
 # With two processes, each rank gets half of the batches and starts from different examples;
 # after the optimizer steps both hold the same parameters, because `prepare` wrapped the model
 # in `DistributedDataParallel`, which averages the gradients of all processes before each step.
-# The main process then saved the trained model; it loads like any checkpoint:
+# The main process then saved the trained model; it loads like any checkpoint.
+#
+# **Why does it score below lesson 04's loop?** Same data, epochs and learning rate, but each
+# optimizer step now averages the gradients of 2 processes × `batch_size` examples: an effective
+# batch twice as large, so each epoch makes half as many steps (the rank lines above print each
+# process's batches: half of lesson 04's), and the model moves half as often. That is the usual
+# price of data parallelism; to get lesson 04's curve back, train more epochs or raise the
+# learning rate with the effective batch. `gradient_accumulation_steps=2` in one process would
+# give the same effective batch, and the same gap.
 
 # %%
 helpers.show_files(course.run_dir / "model")

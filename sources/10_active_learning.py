@@ -31,6 +31,8 @@
 
 # %% [markdown]
 # [![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](https://colab.research.google.com/github/hf-course/notebooks/blob/main/notebooks/10_active_learning.ipynb) In Colab, run the setup cell below first (hidden; elsewhere it does nothing).
+#
+# **Full mode without a GPU** (measured 2026-12-06; 2 CPU cores, x86_64, torch 2.13.0 CPU build, offline): about 1 min with the tiny stand-ins in place of the Hub models (the Hub was out of reach); the real models add their download and their compute, not measured here.
 
 # %% cellView="form" jupyter={"source_hidden": true} stamped_by="python -m tools.stamp, from [tool.course] in pyproject.toml: do not edit"
 # @title Colab setup (in Colab: clones and installs the course; elsewhere it does nothing)
@@ -319,6 +321,9 @@ sizes = [40 + 40 * r for r in range(5)]
 helpers.learning_curves(sizes, curves, "Keyword micro-F1 on test, mean of 3 seeds ± 1 sd")
 
 # %%
+means = pd.DataFrame({name: np.mean(c, axis=0) for name, c in curves.items()}, index=sizes)
+print("The plotted means, per number of labelled reviews:")
+print(means.round(3).to_string())
 summary = pd.DataFrame({name: np.asarray(c)[:, -1] for name, c in curves.items()})
 summary.agg(["mean", "std"]).round(3)
 

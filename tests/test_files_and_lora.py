@@ -68,8 +68,12 @@ def test_lora_check(distil, capsys):
     assert "attention" in capsys.readouterr().out
     good = LoraConfig(task_type=TaskType.SEQ_CLS, r=4, target_modules=["q_lin", "v_lin"])
     assert check_lora_config(distil, good)
-    assert "parameters trainable" in capsys.readouterr().out
+    assert "a small share trains" in capsys.readouterr().out
     assert not any("lora" in name for name, _ in distil.named_modules())  # the model is untouched
+    every = ["q_lin", "k_lin", "v_lin", "out_lin", "lin1", "lin2"]
+    big = LoraConfig(task_type=TaskType.SEQ_CLS, r=64, target_modules=every)
+    assert not check_lora_config(distil, big)
+    assert "should leave most frozen" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

@@ -74,3 +74,38 @@ def test_chapter_02s_cased_bert_splits_korean_into_syllables_as_the_text_reads()
     pieces = [p.removeprefix("##") for p in literal_eval(cased) if p != "."]
     assert all(len(piece) == 1 for piece in pieces), pieces
     assert "syllable by syllable" in markdown("02_tokenizers")
+
+
+def test_chapter_02s_tokenizer_retrained_on_reviews_wins_on_an_unseen_review():
+    out = printed("02_tokenizers", "reviews_tokenizer = old.train_new_from_iterator")
+    original, retrained = map(int, re.findall(r"(\d+) tokens", out))
+    assert retrained < original and "needs fewer: True" in out, out
+
+
+@pytest.mark.parametrize("path", sorted(NOTEBOOKS_DIR.glob("*.ipynb")), ids=lambda p: p.stem)
+def test_a_folded_solution_prints_a_pass_that_gives_no_answer_away(path):
+    """A solution cell's saved output says the check passed, with no number from the answer."""
+    cells = [c for c in notebook(path.stem).cells if "solution" in c.metadata.get("tags", [])]
+    for cell in cells:
+        out = "".join(o.get("text", "") for o in cell.outputs)
+        assert "Correct" in out and not re.search(r"\d", out), (cell.source[:80], out)
+
+
+def test_lessons_leave_tiny_modes_needs_to_the_setup_call():
+    """Tiny mode's quiet Trainer comes from `setup_notebook` (the library's own default then
+    prints log lines instead of bars), not from lines in the lesson a learner has to skip."""
+    from tools.sources import sources
+
+    for source in sources():
+        text = source.read_text(encoding="utf-8")
+        assert "disable_tqdm=course.tiny" not in text, source.stem
+        assert not re.search(r"if course\.tiny:\s*\n\s*\w+\.remove_callback", text), source.stem
+
+
+def test_chapter_08s_fix_keeps_hangul_syllables_that_plain_retraining_splits():
+    out = printed("08_pretraining", "accents_kept = AutoTokenizer")
+    lines = {line[:24].strip(): line[24:] for line in out.splitlines() if line.strip()}
+    syllable, jamo = re.compile("[\uac00-\ud7a3]"), re.compile("[\u1100-\u11ff]")
+    assert jamo.search(lines["retrained"]) and not syllable.search(lines["retrained"]), out
+    kept = lines["retrained, accents kept"]
+    assert syllable.search(kept) and not jamo.search(kept), out

@@ -83,3 +83,19 @@ def test_the_chapter_runs_alone_in_full_mode(source, tmp_path):
         )
         said = [line for line in printed.splitlines() if "Chapter 09's review models:" in line]
         assert said and ROUTES[source.stem] in said[0], said
+
+
+def test_the_bench_record_keeps_the_stated_models_and_adds_new_notebooks(tmp_path):
+    import json
+
+    from tools.rehearsal import record
+    from tools.runner import NotebookRun
+    from tools.stamp import read_costs
+
+    path = tmp_path / "full_cpu.json"
+    path.write_text(json.dumps({"notebooks": {"03_x": {"seconds": 1, "models": "own"}}}))
+    record([NotebookRun("03_x", seconds=594.6, peak_rss_mb=1.5), NotebookRun("13_y", 7)], path)
+    costs = read_costs(path)
+    assert (costs["03_x"].seconds, costs["03_x"].models) == (595, "own")
+    assert (costs["13_y"].seconds, costs["13_y"].models) == (7, "stand-ins")
+    assert "CPU cores" in costs["13_y"].machine and costs["13_y"].measured[:2] == "20"

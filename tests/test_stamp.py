@@ -11,10 +11,13 @@ from helpers.paths import REPO_ROOT
 from tools.sources import read_source, sources
 from tools.stamp import (
     CourseSetting,
+    CpuCost,
     extras_of,
     is_install_cell,
+    read_costs,
     read_setting,
     stale,
+    stamp_cells,
     stamped_readme,
     stamped_text,
 )
@@ -120,3 +123,27 @@ def test_check_command_passes_on_the_repository():
         text=True,
     )
     assert done.returncode == 0, done.stdout
+
+
+def test_every_notebook_quotes_its_measured_cpu_cost_under_the_badge_and_in_the_readme():
+    costs = read_costs()
+    assert set(costs) == {source.stem for source in sources()}, "make bench-full RECORD=1"
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    for source in sources():
+        badge = read_source(source).cells[1].source
+        assert costs[source.stem].sentence() in badge
+        row = next(line for line in readme.splitlines() if line.startswith(f"| [{source.stem}]"))
+        assert f"| {costs[source.stem].short()} |" in row
+
+
+def test_a_missing_record_quotes_nothing(tmp_path):
+    assert read_costs(tmp_path / "none.json") == {}
+    assert "Full mode without a GPU" not in stamp_cells(CourseSetting("a/b", "c"), "01_pipeline")
+
+
+def test_cpu_costs_read_as_words():
+    quick = CpuCost(9.4, "stand-ins", "2 cores", "2026-12-06")
+    slow = CpuCost(595, "all-MiniLM-L6-v2", "2 cores", "2026-12-06")
+    assert (quick.minutes, quick.short()) == ("9 s", "9 s + models")
+    assert (slow.minutes, slow.short()) == ("about 10 min", "about 10 min (MiniLM)")
+    assert "not measured here" in quick.sentence() and "GPU runtime" in slow.sentence()

@@ -11,14 +11,18 @@ stand-ins, laid out as huggingface_hub caches a download), the route a Colab lea
 whole rehearsal takes minutes. Outputs are not compared: tiny mode's are. Exit 1 on a failure.
 `--bench` (`make bench-full`) times full mode for real instead: no cap, and the real models and
 GLUE files that `COURSE_MODELS_DIR` and `GLUE_DIR` name, still offline; the executed notebooks
-are kept in runs/bench-full to read the scores from.
+are kept in runs/bench-full to read the scores from; `--record` also writes the times to
+tools/records/full_cpu.json, which the Colab badge cells and README's table quote (`make stamp`).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import hashlib
+import json
 import os
+import platform
 import sys
 import tempfile
 from pathlib import Path
@@ -29,6 +33,7 @@ from helpers.paths import REPO_ROOT, data_dir, tiny_checkpoints_dir
 from helpers.review_models import REVIEW_STAND_INS
 from tools.runner import NotebookRun, run_notebook
 from tools.sources import sources
+from tools.stamp import CPU_RECORD
 
 REHEARSAL_EXAMPLES = 200  # rows per split in the rehearsal: every code path, in seconds
 PROGRESS_MARKS = ("application/vnd.jupyter.widget-view+json", "<progress", "it/s]", "s/it]")
@@ -128,6 +133,30 @@ def keep(run: NotebookRun, folder: Path) -> Path:
     return path
 
 
+def record(runs: list[NotebookRun], path: Path = CPU_RECORD) -> None:
+    """Write the bench's seconds and peak memory per notebook to `path`, keeping the rest.
+
+    Each notebook's `models` (which real models stood behind the hub names) is kept from the
+    record: the maintainer states it, the run cannot tell.
+    """
+    import torch
+
+    old = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"notebooks": {}}
+    rows = old["notebooks"]
+    for run in runs:
+        models = rows.get(run.name, {}).get("models", "stand-ins")
+        rows[run.name] = {"seconds": round(run.seconds), "peak_mb": round(run.peak_rss_mb)}
+        rows[run.name]["models"] = models
+    old.update(
+        measured=datetime.date.today().isoformat(),
+        machine=f"{os.cpu_count()} CPU cores, {platform.machine()}, "
+        f"torch {torch.__version__.split('+')[0]} CPU build, offline",
+        notebooks=dict(sorted(rows.items())),
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(old, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Rehearse the named notebooks (default: all), each in a folder of its own."""
     parser = argparse.ArgumentParser(prog="python -m tools.rehearsal", description=__doc__)
@@ -140,7 +169,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="time full mode for real: no cap; your COURSE_MODELS_DIR and GLUE_DIR when set",
     )
+    parser.add_argument(
+        "--record", action="store_true", help=f"with --bench: write the times to {CPU_RECORD.name}"
+    )
     args = parser.parse_args(argv)
+    if args.record and not args.bench:
+        parser.error("--record needs --bench: only a real full-mode run is worth quoting")
     runs = []
     with tempfile.TemporaryDirectory(prefix="rehearsal-") as root:
         for source in sources(args.notebooks):
@@ -149,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
             if args.bench:
                 keep(runs[-1], REPO_ROOT / "runs" / "bench-full")
     print(format_table(runs))
+    if args.record and all(run.ok for run in runs):
+        record(runs)
+        print(f"Wrote {CPU_RECORD.relative_to(REPO_ROOT)}; run `make stamp` to quote it.")
     return 0 if all(run.ok for run in runs) else 1
 
 

@@ -9,10 +9,11 @@ markers; `--check` only reports what is stale (exit 1). Then run `make outputs`.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.chapters import course_table
@@ -51,6 +52,49 @@ if "google.colab" in sys.modules:
 # install cell installs them (`-e /content/hf-course[name]`), so Colab needs no second step.
 EXTRA_CALL = re.compile(r"helpers\.require_extra\(\s*[\"']([\w-]+)[\"']")
 BADGE_CAPTION = "In Colab, run the setup cell below first (hidden; elsewhere it does nothing)."
+# What full mode costs on a CPU runtime, per notebook, as `make bench-full` measured it (written by
+# `python -m tools.rehearsal --bench --record`); the badge cell and README's table quote it.
+CPU_RECORD = REPO_ROOT / "tools" / "records" / "full_cpu.json"
+SMALL_ENCODER = "all-MiniLM-L6-v2"
+
+
+@dataclass(frozen=True)
+class CpuCost:
+    """One notebook's measured full-mode run on a CPU runtime, and which models it ran with."""
+
+    seconds: float
+    models: str  # "all-MiniLM-L6-v2" (for bert-base-uncased), "own" (trained here), "stand-ins"
+    machine: str
+    measured: str
+
+    @property
+    def minutes(self) -> str:
+        """Rounded wall time, in words: "9 s" under a minute, "about 10 min" above."""
+        return (
+            f"{self.seconds:.0f} s" if self.seconds < 60 else f"about {self.seconds / 60:.0f} min"
+        )
+
+    def short(self) -> str:
+        """README's table cell: the time, starred where it left the real Hub models out."""
+        if self.models == SMALL_ENCODER:
+            return f"{self.minutes} (MiniLM)"
+        return self.minutes if self.models == "own" else f"{self.minutes} + models"
+
+    def sentence(self) -> str:
+        """The badge cell's line on what full mode costs without a GPU."""
+        head = f"**Full mode without a GPU** (measured {self.measured}; {self.machine}): "
+        if self.models == SMALL_ENCODER:
+            return head + (
+                f"{self.minutes} with the small encoder {SMALL_ENCODER} in place of "
+                "`bert-base-uncased`, which has five times its parameters: pick a GPU runtime "
+                "for it."
+            )
+        if self.models == "own":
+            return head + f"{self.minutes}; the models it trains are its own, sized for a CPU."
+        return head + (
+            f"{self.minutes} with the tiny stand-ins in place of the Hub models (the Hub was out "
+            "of reach); the real models add their download and their compute, not measured here."
+        )
 
 
 @dataclass(frozen=True)
@@ -59,6 +103,7 @@ class CourseSetting:
 
     repository: str
     branch: str
+    costs: dict[str, CpuCost] = field(default_factory=dict, compare=False)
 
     def colab_url(self, notebook: str) -> str:
         """The Open-in-Colab address of `notebooks/<notebook>.ipynb`."""
@@ -75,7 +120,18 @@ class CourseSetting:
 def read_setting(pyproject: Path = REPO_ROOT / "pyproject.toml") -> CourseSetting:
     """Repository and branch from the `[tool.course]` table of pyproject.toml."""
     table = course_table(pyproject)
-    return CourseSetting(table["repository"], table.get("branch", "main"))
+    return CourseSetting(table["repository"], table.get("branch", "main"), read_costs())
+
+
+def read_costs(record: Path = CPU_RECORD) -> dict[str, CpuCost]:
+    """Each notebook's measured full-mode CPU cost from `record` (none when it is missing)."""
+    if not record.is_file():
+        return {}
+    data = json.loads(record.read_text(encoding="utf-8"))
+    return {
+        name: CpuCost(row["seconds"], row["models"], data["machine"], data["measured"])
+        for name, row in data["notebooks"].items()
+    }
 
 
 def extras_of(text: str) -> list[str]:
@@ -92,7 +148,9 @@ def stamp_cells(setting: CourseSetting, notebook: str, extras: Sequence[str] = (
         repository=setting.repository,
         extras=f"[{','.join(extras)}]" if extras else "",
     )
-    return f"# %% [markdown]\n# {setting.badge(notebook)} {BADGE_CAPTION}\n\n{install}\n"
+    cost = setting.costs.get(notebook)
+    caption = BADGE_CAPTION + (f"\n#\n# {cost.sentence()}" if cost else "")
+    return f"# %% [markdown]\n# {setting.badge(notebook)} {caption}\n\n{install}\n"
 
 
 def _is_stamped(chunk: str) -> bool:
@@ -131,15 +189,16 @@ def is_install_cell(source: str) -> bool:
 def chapter_table(setting: CourseSetting, readme: str) -> str:
     """README's chapter table: one row per notebook, old descriptions kept, new ones from titles."""
     known = dict(re.findall(r"^\| \[(\d\d_\w+)\]\(.*\| (.*?) \|$", readme, flags=re.MULTILINE))
-    rows = ["| notebook | Colab | what you learn |", "|---|---|---|"]
+    rows = ["| notebook | Colab | full mode, CPU | what you learn |", "|---|---|---|---|"]
     for source in sources():
         title = re.search(
             r"^# # \d+ · (.*)$", source.read_text(encoding="utf-8"), flags=re.MULTILINE
         )
         line = known.get(source.stem) or (title.group(1) if title else source.stem)
+        cost = setting.costs.get(source.stem)
         rows.append(
             f"| [{source.stem}](notebooks/{source.stem}.ipynb) | "
-            f"{setting.badge(source.stem)} | {line} |"
+            f"{setting.badge(source.stem)} | {cost.short() if cost else '-'} | {line} |"
         )
     return "\n".join(rows)
 

@@ -20,7 +20,7 @@ def check_span(tokenizer, inputs, start: int, end: int, answer) -> Verdict:
             False, f"Expected a string, got {type(answer).__name__}; use tokenizer.decode(...)."
         )
     if answer.strip() == expected.strip():
-        return verdict(True, f"The span is {expected!r}.")
+        return verdict(True, "Your decoded span is the answer the pipeline gave.")
     return verdict(
         False, "Slice input_ids[0, start : end + 1] (the end is inclusive) and decode it."
     )

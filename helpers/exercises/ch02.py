@@ -41,7 +41,9 @@ def check_pair_encoding(tokenizer, first: str, second: str, encoding) -> Verdict
             )
         ids = ids[0]
     if ids == expected["input_ids"]:
-        return verdict(True, "One [CLS], a [SEP] after each sentence, token_type_ids 0 then 1.")
+        return verdict(
+            True, "One [CLS], a [SEP] after each sentence, token_type_ids telling them apart."
+        )
     return verdict(False, "Call tokenizer(first, second): two arguments make a pair.")
 
 

@@ -15,7 +15,9 @@ def check_linear_lr(learning_rate: float, total_steps: int, step: int, answer) -
     except (TypeError, ValueError):
         return verdict(False, f"Expected a number, got {type(answer).__name__}.")
     if abs(value - expected) <= 1e-9 + 1e-6 * expected:
-        return verdict(True, f"{expected:.3g}: the rate falls in a straight line from lr to 0.")
+        return verdict(
+            True, "The rate falls in a straight line from lr down to zero at the last step."
+        )
     return verdict(
         False, "The rate goes from lr at step 0 to 0 at the last step: lr * (total - step) / total."
     )

@@ -16,8 +16,8 @@ def check_batches_per_process(examples: int, batch_size: int, processes: int, an
     if answer == expected:
         return verdict(
             True,
-            f"{batches} batches shared by {processes} processes: {expected} each "
-            "(the last ones are filled up with examples from the start).",
+            "Batches counted, then shared out, both rounded up: the last ones are filled up "
+            "with examples from the start.",
         )
     return verdict(
         False, "First count the batches (round up), then share them out (round up again)."

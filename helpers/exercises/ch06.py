@@ -66,8 +66,13 @@ def check_lora_config(model, config) -> Verdict:
         return verdict(False, "Include the attention projections (the query and value layers).")
     peft_model = get_peft_model(copy.deepcopy(model), copy.deepcopy(config))
     trainable, total = peft_model.get_nb_trainable_parameters()
-    share = f"{trainable:,} of {total:,} parameters trainable ({100 * trainable / total:.2f}%)"
-    return verdict(True, f"LoRA on {sorted(targets)} with r={config.r}: {share}.")
+    if not 0 < trainable < total / 10:
+        return verdict(
+            False, f"{trainable:,} of {total:,} parameters train: LoRA should leave most frozen."
+        )
+    return verdict(
+        True, "LoRA on the attention projections with a small rank: a small share trains."
+    )
 
 
 QUIZZES = {

@@ -21,8 +21,7 @@ def check_masked_count(batch, answer) -> Verdict:
     if answer == right:
         return verdict(
             True,
-            f"{right} positions carry a label: the loss is computed there and nowhere else "
-            f"(about 15% of the {labels.numel()} positions).",
+            "The labelled positions are where the loss is computed, and nowhere else.",
         )
     if answer == labels.numel():
         return verdict(False, "That is every position: count only those whose label is not -100.")
@@ -43,8 +42,8 @@ def check_perplexity(eval_loss: float, answer) -> Verdict:
     if math.isclose(answer, right, rel_tol=1e-6):
         return verdict(
             True,
-            f"exp({eval_loss:.2f}) is about {right:.0f}: the model hesitates as if between "
-            f"about that many equally likely tokens.",
+            "e to the power of the loss: the model hesitates as if between about that many "
+            "equally likely tokens.",
         )
     if eval_loss > 0 and math.isclose(answer, math.log(eval_loss), rel_tol=1e-6):
         return verdict(False, "That is the logarithm: perplexity goes the other way, exp(loss).")

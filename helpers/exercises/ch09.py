@@ -46,7 +46,7 @@ def check_new_keyword(model, keyword: str, aspects: Sequence[str]) -> Verdict:
         )
     return verdict(
         True,
-        f"{len(wanted)} outputs, the last one {keyword!r}. Its row of the head is random: it "
+        "One output more, the last one for the new keyword. Its row of the head is random: it "
         "learns only once reviews are labelled with the new keyword and the model trains again.",
     )
 

@@ -45,7 +45,7 @@ def check_margin_selection(select: Callable) -> Verdict:
             f"Got rows {picked}. The margin is the largest probability minus the second largest "
             "(np.sort(p, axis=1)[:, -1] - np.sort(p, axis=1)[:, -2]); pick the smallest ones.",
         )
-    return verdict(True, f"Rows {picked}: the model hesitates most between its top two levels.")
+    return verdict(True, "The smallest margins first: the model hesitates most there.")
 
 
 QUIZZES = {

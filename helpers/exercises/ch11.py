@@ -25,7 +25,7 @@ def check_pruned(model, amount: float) -> Verdict:
             f"{share:.0%} of the encoder's linear weights are zero, not "
             f"{amount:.0%}: prune all of them together (global_unstructured).",
         )
-    return verdict(True, f"{share:.0%} of the encoder's linear weights are zero, for good.")
+    return verdict(True, "That share of the encoder's linear weights is zero, for good.")
 
 
 QUIZZES = {

@@ -33,7 +33,9 @@ def check_format_reward(reward: Callable) -> Verdict:
     for (text, expected), got in zip(_TRIALS, rewards):
         if not isinstance(got, (int, float)) or float(got) != expected:
             return verdict(False, f"For the answer {text!r} expected {expected}, got {got!r}.")
-    return verdict(True, "One reward per completion: 1.0 for answers that parse, 0.0 otherwise.")
+    return verdict(
+        True, "One reward per completion: full marks for answers that parse, none otherwise."
+    )
 
 
 QUIZZES = {
