@@ -3,6 +3,7 @@ checkpoint swapped for another architecture the course ships (outputs are not co
 
 import pytest
 
+from helpers.limits import MAX_EXAMPLES_VARIABLE
 from tools.runner import run_notebook
 from tools.sources import SOURCES_DIR
 
@@ -15,6 +16,9 @@ CHAPTERS = ["03_trainer_mrpc", "04_training_loop", "05_accelerate", "06_lora"]
 SWAPS = ["distilbert-base-uncased"]
 
 
+# A swap checks that the code runs with another architecture, not what it scores: the one knob
+# caps every data set to a few batches (as in the rehearsal), so each run costs seconds.
+SWAP_EXAMPLES = 64
 # Each swap is a whole notebook run: its own xdist group spreads them over the workers.
 RUNS = [
     pytest.param(c, s, id=f"{c}-{s}", marks=pytest.mark.xdist_group(f"swap-{c}-{s}"))
@@ -29,5 +33,6 @@ def test_chapter_runs_with_another_checkpoint(chapter, swap, tmp_path):
     assert text.count(ORIGINAL) == 1, f"{chapter} should name its checkpoint once, as {ORIGINAL}"
     source = tmp_path / f"{chapter}.py"
     source.write_text(text.replace(ORIGINAL, f'helpers.checkpoint("{swap}")'), encoding="utf-8")
-    run = run_notebook(source, cwd=tmp_path, env={"COURSE_RUN_DIR": str(tmp_path / "runs")})
+    env = {"COURSE_RUN_DIR": str(tmp_path / "runs"), MAX_EXAMPLES_VARIABLE: str(SWAP_EXAMPLES)}
+    run = run_notebook(source, cwd=tmp_path, env=env)
     assert run.ok, f"{chapter} with {swap}: {run.error}"
