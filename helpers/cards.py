@@ -5,6 +5,8 @@ The card itself (ModelCardData, EvalResult, ModelCard.from_template) is built in
 
 from __future__ import annotations
 
+__all__ = ["CARD_TEMPLATE", "card_results", "hyperparameters"]
+
 CARD_TEMPLATE = """---
 {{ card_data }}
 ---

@@ -10,6 +10,8 @@ from helpers.errors import CourseError
 from helpers.mode import current_mode
 from helpers.paths import tiny_checkpoints_dir
 
+__all__ = ["checkpoint"]
+
 
 @dataclass(frozen=True)
 class KnownCheckpoint:

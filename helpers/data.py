@@ -11,6 +11,8 @@ from helpers.limits import capped, max_examples
 from helpers.mode import current_mode
 from helpers.paths import data_dir
 
+__all__ = ["course_text", "load_dataset"]
+
 GLUE_NAMES = ("glue", "nyu-mll/glue")
 HUB_GLUE = "nyu-mll/glue"
 FILE_BUILDERS = ("csv", "json", "text", "parquet", "arrow")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+__all__ = ["show_metrics", "tidy_metrics"]
+
 RUNTIME_WORDS = ("runtime", "per_second", "flos", "memory")
 
 

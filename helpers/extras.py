@@ -6,6 +6,8 @@ import importlib.util
 
 from helpers.errors import CourseError
 
+__all__ = ["require_extra"]
+
 
 def require_extra(extra: str, *modules: str) -> None:
     """Raise a CourseError naming the command that installs `extra` when any of `modules`

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+__all__ = ["folder_size", "show_files"]
+
 
 def folder_size(path, pattern: str = "*") -> int:
     """Bytes of the files under `path` whose names match `pattern` (e.g. "*.safetensors")."""

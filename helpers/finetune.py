@@ -11,6 +11,8 @@ from helpers.data import load_dataset
 from helpers.glue_files import TASKS
 from helpers.metrics import load_metric
 
+__all__ = ["compute_metrics_for", "prepare_glue", "settings", "train_subset"]
+
 
 @dataclass(frozen=True)
 class Settings:

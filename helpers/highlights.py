@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+__all__ = ["highlight_html", "top_words", "word_importance"]
+
 
 def eojeols(text: str) -> list[str]:
     """The words of `text` (split on whitespace)."""

@@ -9,6 +9,8 @@ import os
 
 from helpers import mode as course_mode
 
+__all__ = ["hub_ready"]
+
 TINY_REASON = (
     "Tiny mode: nothing is pushed (tiny stand-ins are not worth sharing, and tiny "
     "mode is offline). Run in full mode with a token to share your model."

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from helpers.errors import CourseError
 
+__all__ = ["InstructionSettings", "instruction_settings"]
+
 
 @dataclass(frozen=True)
 class InstructionSettings:

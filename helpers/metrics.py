@@ -10,6 +10,8 @@ from helpers.errors import CourseError
 if TYPE_CHECKING:
     import evaluate
 
+__all__ = ["load_metric"]
+
 MODULES_DIR = Path(__file__).resolve().parent / "metric_modules"
 
 

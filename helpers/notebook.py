@@ -20,6 +20,8 @@ from helpers.libraries import COURSE_LIBRARIES
 from helpers.mode import go_offline, resolve_mode
 from helpers.paths import data_dir, run_dir
 
+__all__ = ["CourseConfig", "setup_notebook"]
+
 
 @dataclass(frozen=True)
 class CourseConfig:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+__all__ = ["data_dir", "free_port", "run_dir"]
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 

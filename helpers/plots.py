@@ -16,6 +16,19 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 
+__all__ = [
+    "bar_probabilities",
+    "bars",
+    "compare_bars",
+    "confusion_matrix",
+    "histogram",
+    "learning_curves",
+    "log_curves",
+    "loss_curve",
+    "loss_curves",
+    "scatter",
+]
+
 HANGUL_FAMILIES = ("NanumGothic", "NanumBarunGothic", "Noto Sans CJK KR")
 
 

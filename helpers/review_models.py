@@ -11,6 +11,17 @@ import numpy as np
 
 from helpers.errors import CourseError
 
+__all__ = [
+    "ASPECTS_EN",
+    "LEVELS_EN",
+    "ReviewModels",
+    "SavedReviewModels",
+    "class_weights",
+    "review_models_dir",
+    "review_scores",
+    "review_settings",
+]
+
 # English glosses of the aspects and levels, for plot labels.
 ASPECTS_EN = {
     "배송": "delivery",

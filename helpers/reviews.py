@@ -16,6 +16,17 @@ from helpers.errors import CourseError
 from helpers.limits import capped
 from helpers.paths import data_dir
 
+__all__ = [
+    "ASPECTS",
+    "LEVELS",
+    "check_reviews",
+    "keyword_matrix",
+    "load_reviews",
+    "load_unlabelled",
+    "parse_labels",
+    "sentiment_pairs",
+]
+
 ASPECTS = (
     "배송",
     "가격",

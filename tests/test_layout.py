@@ -130,3 +130,20 @@ def test_the_public_names_are_the_lazy_ones():
     import helpers
 
     assert helpers.__all__ == sorted(helpers._EXPORTS)
+
+
+def test_each_public_name_is_declared_by_one_module_only():
+    """The export list is each module's `__all__`: a name two modules declare would hide one."""
+    from pathlib import Path
+
+    import helpers
+
+    owners: dict[str, list[str]] = {}
+    for path in sorted(Path(helpers.__file__).parent.rglob("*.py")):
+        if path.name == "__init__.py" and path.parent.name == "helpers":
+            continue
+        for name in helpers.declared_names(path):
+            owners.setdefault(name, []).append(str(path))
+    twice = {name: paths for name, paths in owners.items() if len(paths) > 1}
+    assert not twice
+    assert set(owners) == set(helpers.__all__)

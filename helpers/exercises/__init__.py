@@ -6,6 +6,8 @@ from helpers.errors import CourseError
 from helpers.exercises import ch01, ch02, ch03, ch04, ch05, ch06, ch07, ch08, ch09, ch10, ch11, ch12
 from helpers.exercises.core import Verdict, ask
 
+__all__ = ["quiz"]
+
 QUIZZES = {
     **ch01.QUIZZES,
     **ch02.QUIZZES,

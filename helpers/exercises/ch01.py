@@ -9,6 +9,8 @@ from helpers.exercises.core import NOT_ANSWERED, Quiz, Verdict, unanswered, verd
 if TYPE_CHECKING:
     import torch
 
+__all__ = ["check_softmax", "check_span"]
+
 
 def check_span(tokenizer, inputs, start: int, end: int, answer) -> Verdict:
     """Pass when `answer` is the decoded text of tokens start..end (inclusive)."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from helpers.exercises.core import NOT_ANSWERED, Quiz, Verdict, unanswered, verdict
 
+__all__ = ["check_padded_batch", "check_pair_encoding"]
+
 
 def check_padded_batch(model, tokenizer, sentences: list[str], logits) -> Verdict:
     """Pass when `logits` equal the model's logits for each sentence run on its own."""

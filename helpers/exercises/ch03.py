@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from helpers.exercises.core import NOT_ANSWERED, Quiz, Verdict, unanswered, verdict
 
+__all__ = ["check_single_sentence"]
+
 
 def check_single_sentence(tokenizer, raw, tokenized) -> Verdict:
     """Pass when `tokenized` is `raw` (one text column, `sentence`) tokenized with truncation, unpadded."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from helpers.exercises.core import NOT_ANSWERED, Quiz, Verdict, unanswered, verdict
 
+__all__ = ["check_linear_lr"]
+
 
 def check_linear_lr(learning_rate: float, total_steps: int, step: int, answer) -> Verdict:
     """Pass when `answer` is the linear schedule's learning rate (no warmup) after `step` steps."""

@@ -6,6 +6,8 @@ import math
 
 from helpers.exercises.core import NOT_ANSWERED, Quiz, Verdict, unanswered, verdict
 
+__all__ = ["check_batches_per_process"]
+
 
 def check_batches_per_process(examples: int, batch_size: int, processes: int, answer) -> Verdict:
     """Pass when `answer` is the number of batches each process gets (even_batches, the default)."""

@@ -6,6 +6,8 @@ import copy
 
 from helpers.exercises.core import NOT_ANSWERED, Quiz, Verdict, unanswered, verdict
 
+__all__ = ["check_lora_config"]
+
 ATTENTION_WORDS = (
     "query",
     "value",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from helpers.exercises.core import NOT_ANSWERED, Quiz, Verdict, unanswered, verdict
 
+__all__ = ["check_card_results"]
+
 QUIZZES = {
     "07.1": Quiz(
         "Where do the evaluation results in a model card's YAML metadata come from in this lesson?",

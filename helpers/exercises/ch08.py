@@ -7,6 +7,8 @@ import numbers
 
 from helpers.exercises.core import NOT_ANSWERED, Quiz, Verdict, unanswered, verdict
 
+__all__ = ["check_masked_count", "check_perplexity"]
+
 
 def check_masked_count(batch, answer) -> Verdict:
     """Pass when `answer` is the number of positions of `batch` whose label is not -100."""

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 from helpers.exercises.core import NOT_ANSWERED, Quiz, Verdict, unanswered, verdict
 
+__all__ = ["check_new_keyword"]
+
 
 def _head_outputs(model) -> int:
     """Outputs of the model's last linear layer (its classification head)."""

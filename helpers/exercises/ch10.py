@@ -8,6 +8,8 @@ import numpy as np
 
 from helpers.exercises.core import NOT_ANSWERED, Quiz, Verdict, unanswered, verdict
 
+__all__ = ["check_margin_selection"]
+
 # Five reviews' sentiment probabilities (five levels), margins 0.6, 0.02, 0.3, 0.1, 0.0.
 _PROBABILITIES = np.array(
     [

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from helpers.exercises.core import NOT_ANSWERED, Quiz, Verdict, unanswered, verdict
 
+__all__ = ["check_pruned"]
+
 
 def check_pruned(model, amount: float) -> Verdict:
     """Pass when `amount` of the encoder's linear weights of `model` are zero and permanent."""

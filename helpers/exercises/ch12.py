@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from helpers.exercises.core import NOT_ANSWERED, Quiz, Verdict, unanswered, verdict
 
+__all__ = ["check_format_reward"]
+
 # Completions as GRPOTrainer passes them for conversations: one list of messages each.
 _TRIALS = (
     ("배송 긍정, 사이즈 부정", 1.0),
