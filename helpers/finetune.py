@@ -10,6 +10,7 @@ import numpy as np
 from helpers.data import load_dataset
 from helpers.glue_files import TASKS
 from helpers.metrics import load_metric
+from helpers.mode import for_mode
 
 __all__ = ["compute_metrics_for", "prepare_glue", "settings", "train_subset"]
 
@@ -33,7 +34,8 @@ class Settings:
 SETTINGS = {
     "tiny": Settings(epochs=6, batch_size=16, learning_rate=1e-3, logging_steps=5),
     "full": Settings(epochs=3, batch_size=8, learning_rate=5e-5, logging_steps=50),
-    # Measured on 2 cores with all-MiniLM-L6-v2 on the real MRPC: lesson 03 in about 12 minutes.
+    # Full mode without a GPU: measured on 2 cores with all-MiniLM-L6-v2 on the real MRPC,
+    # lesson 03 takes about 10 minutes (tools/records/full_cpu.json, `make bench-full`).
     "full-cpu": Settings(
         epochs=2,
         batch_size=8,
@@ -48,11 +50,11 @@ SETTINGS = {
 def settings(mode: str, device: str = "cuda") -> Settings:
     """The training settings the course uses in `mode` on `device` ("cuda" or "cpu").
 
-    Raises KeyError for an unknown mode.
+    Raises:
+        CourseError: an unknown mode (the known ones are named).
     """
-    if mode == "full" and device != "cuda":
-        return SETTINGS["full-cpu"]
-    return SETTINGS[mode]
+    chosen = for_mode(SETTINGS, mode)
+    return SETTINGS["full-cpu"] if mode == "full" and device != "cuda" else chosen
 
 
 def train_subset(dataset, max_samples: int | None, seed: int = 42):

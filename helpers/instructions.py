@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from helpers.errors import CourseError
+from helpers.mode import for_mode
 
 __all__ = ["InstructionSettings", "instruction_settings"]
 
@@ -26,8 +26,26 @@ class InstructionSettings:
 
 
 INSTRUCTION_SETTINGS = {
-    "tiny": InstructionSettings(0.75, 4, 3e-3, 16, 64, 8, 3e-3, 0.5),
-    "full": InstructionSettings(3, 16, 2e-4, 16, 840, 16, 5e-5, 0.1),
+    "tiny": InstructionSettings(
+        sft_epochs=0.75,
+        sft_batch_size=4,
+        sft_learning_rate=3e-3,
+        lora_rank=16,
+        dpo_pairs=64,
+        dpo_batch_size=8,
+        dpo_learning_rate=3e-3,
+        dpo_beta=0.5,
+    ),
+    "full": InstructionSettings(
+        sft_epochs=3,
+        sft_batch_size=16,
+        sft_learning_rate=2e-4,
+        lora_rank=16,
+        dpo_pairs=840,
+        dpo_batch_size=16,
+        dpo_learning_rate=5e-5,
+        dpo_beta=0.1,
+    ),
 }
 
 
@@ -37,7 +55,4 @@ def instruction_settings(mode: str) -> InstructionSettings:
     Raises:
         CourseError: an unknown mode (the known ones are named).
     """
-    if mode not in INSTRUCTION_SETTINGS:
-        known = " or ".join(repr(m) for m in INSTRUCTION_SETTINGS)
-        raise CourseError(f"Unknown mode {mode!r}: use {known} (COURSE_MODE).")
-    return INSTRUCTION_SETTINGS[mode]
+    return for_mode(INSTRUCTION_SETTINGS, mode)

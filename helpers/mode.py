@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Mapping
+from typing import TypeVar
 
 from helpers.errors import CourseError
+
+T = TypeVar("T")
 
 MODES = ("tiny", "full")
 HUB_HOST = "huggingface.co"
@@ -17,6 +21,18 @@ OFFLINE_VARIABLES = (
     "TRANSFORMERS_OFFLINE",
     "HF_EVALUATE_OFFLINE",
 )
+
+
+def for_mode(table: Mapping[str, T], mode: str) -> T:
+    """The entry of a per-mode settings `table` for `mode`.
+
+    Raises:
+        CourseError: `mode` is not one of the modes (they are named, with COURSE_MODE).
+    """
+    if mode not in MODES or mode not in table:
+        known = " or ".join(repr(name) for name in MODES)
+        raise CourseError(f"Unknown mode {mode!r}: use {known} (COURSE_MODE).")
+    return table[mode]
 
 
 def is_true(value: str | None) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from helpers.errors import CourseError
+from helpers.mode import for_mode
 
 __all__ = [
     "ASPECTS_EN",
@@ -71,9 +72,7 @@ REVIEW_SETTINGS = {
 
 def review_settings(mode: str) -> ReviewSettings:
     """The settings of chapter 09's trainings in `mode` ("tiny" or "full")."""
-    if mode not in REVIEW_SETTINGS:
-        raise CourseError(f"No review settings for mode {mode!r}; use 'tiny' or 'full'.")
-    return REVIEW_SETTINGS[mode]
+    return for_mode(REVIEW_SETTINGS, mode)
 
 
 def class_weights(labels, classes: int) -> np.ndarray:

@@ -3,6 +3,7 @@ import pytest
 from transformers import AutoTokenizer, EvalPrediction
 
 from helpers import checkpoint
+from helpers.errors import CourseError
 from helpers.finetune import compute_metrics_for, prepare_glue, settings, tokenize_function
 
 
@@ -45,8 +46,10 @@ def test_settings_per_mode_and_device():
     assert gpu.max_train_samples is None
     assert cpu.max_train_samples and cpu.epochs < gpu.epochs
     assert cpu.early_stopping_epochs < gpu.early_stopping_epochs
-    with pytest.raises(KeyError):
+    with pytest.raises(CourseError, match="Unknown mode 'medium': use 'tiny' or 'full'"):
         settings("medium")
+    with pytest.raises(CourseError, match="Unknown mode 'full-cpu'"):
+        settings("full-cpu")  # a row of the table, not a mode
 
 
 def test_train_subset_is_a_seeded_sample():
