@@ -236,8 +236,9 @@ notebook_launcher(training_function, (train_config,), num_processes=plan.num_pro
                   use_port=str(helpers.free_port()))
 
 # %% [markdown]
-# (On CPU the launcher's first line says "CUDA" even on a machine without a GPU; the report
-# below, `MULTI_CPU`, is what the processes really use.)
+# (On CPU, the course's pinned accelerate 1.15 says "2 CUDAs" in the launcher's first line even
+# on a machine without a GPU; newer releases say "2 CPUs". The report below, `MULTI_CPU`, is
+# what the processes really use.)
 #
 # With two processes, each rank gets half of the batches and starts from different examples;
 # after the optimizer steps both hold the same parameters, because `prepare` wrapped the model

@@ -223,8 +223,9 @@ print("answers that parse:", scores["instruct model, before SFT"]["answers_that_
 # ## Supervised fine-tuning (SFT) with LoRA
 # `SFTConfig` is `TrainingArguments` plus SFT's own settings. On a prompt/completion dataset
 # the loss covers only the completion (`completion_only_loss`, on by default): the model is not
-# trained to write reviews, only to answer. `SFTConfig` turns gradient checkpointing on by
-# default, which saves GPU memory at the cost of time; a tiny model needs no saving. It also
+# trained to write reviews, only to answer. `SFTConfig` turns activation checkpointing on by
+# default (`activation_checkpointing`, formerly `gradient_checkpointing`), which saves GPU
+# memory at the cost of time; a tiny model needs no saving. It also
 # turns `bf16` on unless `fp16` is set: a T4 has no bf16, and on a CPU without bf16 instructions
 # it made this run five times slower, so we set it off and use fp16 where the course does.
 # `train_sampling_strategy="group_by_length"` (formerly `group_by_length=True`) batches reviews
@@ -240,7 +241,7 @@ sft_args = SFTConfig(
     per_device_train_batch_size=settings.sft_batch_size,
     learning_rate=settings.sft_learning_rate, max_length=128,
     train_sampling_strategy="group_by_length", logging_steps=10,
-    gradient_checkpointing=False, bf16=False, fp16=course.fp16, use_cpu=course.device == "cpu",
+    activation_checkpointing=False, bf16=False, fp16=course.fp16, use_cpu=course.device == "cpu",
     save_strategy="no", seed=course.seed,
 )
 lora = LoraConfig(r=settings.lora_rank, lora_alpha=2 * settings.lora_rank,
@@ -422,7 +423,7 @@ dpo_args = DPOConfig(
     output_dir=str(course.run_dir / "dpo"), num_train_epochs=1, beta=settings.dpo_beta,
     per_device_train_batch_size=settings.dpo_batch_size, loss_type=["sigmoid", "sft"],
     learning_rate=settings.dpo_learning_rate, max_length=128, logging_steps=2,
-    gradient_checkpointing=False, bf16=False, fp16=course.fp16,
+    activation_checkpointing=False, bf16=False, fp16=course.fp16,
     use_cpu=course.device == "cpu", save_strategy="no", seed=course.seed,
 )
 dpo_data = Dataset.from_list(pairs).remove_columns("kind")
@@ -537,7 +538,7 @@ helpers.quiz("12.5", answer=None)
 # - A chat template turns messages into the exact text a chat model was trained on;
 #   `add_generation_prompt=True` opens the assistant's turn.
 # - `SFTTrainer` on prompt/completion conversations trains on the answer tokens only; LoRA
-#   through `peft_config`; `SFTConfig` turns gradient checkpointing on by default.
+#   through `peft_config`; `SFTConfig` turns activation checkpointing on by default.
 # - Generated answers must be parsed before they can be scored; a classifier gives
 #   probabilities and highlights, generation gives free-form answers.
 # - `DPOTrainer` learns from chosen/rejected pairs against a frozen reference; watch the
