@@ -147,3 +147,21 @@ def test_each_public_name_is_declared_by_one_module_only():
     twice = {name: paths for name, paths in owners.items() if len(paths) > 1}
     assert not twice
     assert set(owners) == set(helpers.__all__)
+
+
+def test_the_readmes_layout_map_names_every_module_and_folder():
+    """A module or folder added to helpers/ or tools/ gets its line in README's Layout map."""
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("### Layout", 1)[1].split("```")[1]
+    words = set(re.findall(r"[\w]+/?", layout))
+    missing = []
+    for package in PACKAGES:
+        for path in sorted((REPO / package).iterdir()):
+            if path.name.startswith(("_", ".")):
+                continue
+            name = f"{path.name}/" if path.is_dir() else path.stem
+            if path.suffix in {".py", ""} and name not in words:
+                missing.append(f"{package}/{path.name}")
+    assert not missing, f"add them to README's Layout map: {missing}"
