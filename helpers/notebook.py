@@ -63,11 +63,14 @@ def versions() -> str:
 
 
 def seed_everything(seed: int) -> None:
-    """Seed Python, NumPy and torch (via transformers.set_seed)."""
-    from transformers import set_seed
+    """Seed Python, NumPy and torch on every device: what `transformers.set_seed` does, without
+    importing the Trainer's module (and peft with it, 3 s) before a lesson asks for them."""
+    import numpy as np
+    import torch
 
     random.seed(seed)
-    set_seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)  # seeds the CPU and every CUDA device
 
 
 QUIET_VARIABLES = {
@@ -105,7 +108,7 @@ def setup_notebook(seed: int = 42, chapter: str = "") -> CourseConfig:
     that the saved outputs stay comparable; full mode leaves all of them on.
 
     Args:
-        seed: seeds Python, NumPy and torch (`transformers.set_seed`).
+        seed: seeds Python, NumPy and torch (as `transformers.set_seed` does).
         chapter: the lesson's name, e.g. "03_trainer_mrpc": its runs write under
             `runs/<mode>/<chapter>/`, so runs in different modes never share a folder.
 
