@@ -32,12 +32,15 @@ def declared_names(path: Path) -> list[str]:
     return []
 
 
+def _module_files() -> list[Path]:
+    """Every module of the package but this file, the one that gathers their names."""
+    return [path for path in sorted(_PACKAGE.rglob("*.py")) if path != Path(__file__)]
+
+
 def _exports() -> dict[str, str]:
-    """Public name -> the module that defines it, from every module's `__all__` but this one's."""
+    """Public name -> the module that defines it, from every module's `__all__`."""
     found: dict[str, str] = {}
-    for path in sorted(_PACKAGE.rglob("*.py")):
-        if path.parent == _PACKAGE and path.name == "__init__.py":
-            continue
+    for path in _module_files():
         for name in declared_names(path):
             found.setdefault(name, _module_name(path))
     return found

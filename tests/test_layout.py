@@ -134,14 +134,10 @@ def test_the_public_names_are_the_lazy_ones():
 
 def test_each_public_name_is_declared_by_one_module_only():
     """The export list is each module's `__all__`: a name two modules declare would hide one."""
-    from pathlib import Path
-
     import helpers
 
     owners: dict[str, list[str]] = {}
-    for path in sorted(Path(helpers.__file__).parent.rglob("*.py")):
-        if path.name == "__init__.py" and path.parent.name == "helpers":
-            continue
+    for path in helpers._module_files():
         for name in helpers.declared_names(path):
             owners.setdefault(name, []).append(str(path))
     twice = {name: paths for name, paths in owners.items() if len(paths) > 1}

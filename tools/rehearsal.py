@@ -144,9 +144,11 @@ def record(runs: list[NotebookRun], path: Path = CPU_RECORD) -> None:
     old = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"notebooks": {}}
     rows = old["notebooks"]
     for run in runs:
-        models = rows.get(run.name, {}).get("models", "stand-ins")
-        rows[run.name] = {"seconds": round(run.seconds), "peak_mb": round(run.peak_rss_mb)}
-        rows[run.name]["models"] = models
+        rows[run.name] = {
+            "seconds": round(run.seconds),
+            "peak_mb": round(run.peak_rss_mb),
+            "models": rows.get(run.name, {}).get("models", "stand-ins"),
+        }
     old.update(
         measured=datetime.date.today().isoformat(),
         machine=f"{os.cpu_count()} CPU cores, {platform.machine()}, "

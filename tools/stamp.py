@@ -75,7 +75,7 @@ class CpuCost:
         )
 
     def short(self) -> str:
-        """README's table cell: the time, starred where it left the real Hub models out."""
+        """README's table cell: the time, marked "(MiniLM)" or "+ models" by what stood in."""
         if self.models == SMALL_ENCODER:
             return f"{self.minutes} (MiniLM)"
         return self.minutes if self.models == "own" else f"{self.minutes} + models"
