@@ -1,7 +1,7 @@
 """The review analyser as a small web app: keywords, their sentiment and the words that mattered.
 
 Start it with `make app` (tiny stand-ins, offline) or `COURSE_MODE=full make app` (the models
-chapter 09 saved in full mode). Tested by tests/test_review_app.py, with Streamlit's AppTest and
+chapter 09 saved in full mode). Tested by tests/chapters/test_review_app.py, with Streamlit's AppTest and
 in a real headless Chromium.
 """
 
@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from helpers.errors import CourseError
-from helpers.highlights import highlight_html
-from helpers.mode import current_mode
-from helpers.review_models import (
+from helpers.chapters.ch09_highlights import highlight_html
+from helpers.chapters.ch09_models import (
     ASPECTS_EN,
     LEVELS_EN,
     ReviewModels,
     review_models_dir,
     review_problem,
 )
+from helpers.errors import CourseError
+from helpers.mode import current_mode
 
 # Course-written examples (the keywords they mention in brackets, for the tests' benefit).
 EXAMPLES = (

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers import environment
 from helpers.errors import CourseError
 from helpers.mode import current_mode
 from helpers.paths import tiny_checkpoints_dir
 
 __all__ = ["checkpoint"]
+
+REVIEW_MODELS = "course/review-models"  # chapter 09's two models, which chapters 10-12 load
+
+
+def folder_name(hub_id: str) -> str:
+    """The folder of a checkpoint's mirror and tiny stand-in: `org/name` -> `org--name`."""
+    return hub_id.replace("/", "--")
 
 
 @dataclass(frozen=True)
@@ -20,11 +27,12 @@ class KnownCheckpoint:
     hub_id: str
     aliases: tuple[str, ...]
     stands_for: str
+    marker: str = "config.json"  # the file that shows a folder holds it
 
     @property
     def folder(self) -> str:
         """Folder name of its mirror and tiny stand-in: `<org>--<name>`."""
-        return self.hub_id.replace("/", "--")
+        return folder_name(self.hub_id)
 
 
 KNOWN = (
@@ -56,6 +64,11 @@ KNOWN = (
         ("SmolLM2-135M-Instruct",),
         "SmolLM2, a small instruct (chat) model",
     ),
+    # Made by the course, not on the Hub under this name: the tiny builder runs chapter 09 to
+    # make the stand-in; full mode finds the real ones with helpers.review_models_dir().
+    KnownCheckpoint(
+        REVIEW_MODELS, (), "chapter 09's keyword and sentiment models", "review_models.json"
+    ),
 )
 
 
@@ -74,11 +87,11 @@ def find_known(name: str) -> KnownCheckpoint | None:
 
 def _mirror(name: str) -> Path | None:
     """The COURSE_MODELS_DIR copy of `name`, if that folder holds one."""
-    root = os.environ.get("COURSE_MODELS_DIR")
+    root = environment.read("COURSE_MODELS_DIR")
     if not root:
         return None
     entry = find_known(name)
-    candidates = [name.replace("/", "--")] + ([entry.folder] if entry else [])
+    candidates = [folder_name(name)] + ([entry.folder] if entry else [])
     for folder in candidates:
         if (Path(root) / folder / "config.json").is_file():
             return Path(root) / folder
@@ -122,7 +135,7 @@ def checkpoint(name: str, mode: str | None = None) -> str:
     if entry is None:
         raise _unknown_tiny(name)
     folder = tiny_checkpoints_dir() / entry.folder
-    if not (folder / "config.json").is_file():
+    if not (folder / entry.marker).is_file():
         raise CourseError(
             f"The tiny stand-in for {name!r} is missing at {folder}. Fix: restore data/ from git "
             "(`git checkout -- data/checkpoints`) or rebuild it with "

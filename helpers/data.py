@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from helpers import environment
 from helpers.errors import CourseError
 from helpers.glue_files import TASKS, load_glue_folder
 from helpers.limits import capped, max_examples
@@ -66,7 +66,7 @@ def _load(path: str, name: str | None, *, split: str | None, **kwargs):
     if path in GLUE_NAMES:
         if mode == "tiny":
             return load_glue_folder(data_dir() / "glue", _glue_task(name), split)
-        glue_dir = os.environ.get("GLUE_DIR")
+        glue_dir = environment.read("GLUE_DIR")
         if glue_dir:
             return load_glue_folder(Path(glue_dir), _glue_task(name), split)
         return datasets.load_dataset(HUB_GLUE, name, split=split, **kwargs)

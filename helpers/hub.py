@@ -5,8 +5,7 @@
 
 from __future__ import annotations
 
-import os
-
+from helpers import environment
 from helpers import mode as course_mode
 
 __all__ = ["hub_ready"]
@@ -31,7 +30,7 @@ def has_token() -> bool:
     from huggingface_hub import get_token
 
     try:
-        return bool(os.environ.get("HF_TOKEN") or get_token())
+        return bool(environment.read("HF_TOKEN") or get_token())
     except Exception:  # noqa: BLE001 - e.g. a failed OIDC exchange: no usable token
         return False
 
@@ -40,7 +39,7 @@ def hub_ready(mode: str | None = None) -> tuple[bool, str]:
     """(True, why) when a push can be tried: full mode, online, a token, the Hub answers; else (False, why)."""
     if (mode or course_mode.current_mode()) == "tiny":
         return False, TINY_REASON
-    if course_mode.is_true(os.environ.get("HF_HUB_OFFLINE")):
+    if course_mode.is_true(environment.read("HF_HUB_OFFLINE")):
         return False, OFFLINE_REASON
     if not has_token():
         return False, NO_TOKEN_REASON

@@ -7,8 +7,7 @@ minutes (tools.rehearsal sets it). It changes how much, never which code path.
 
 from __future__ import annotations
 
-import os
-
+from helpers import environment
 from helpers.errors import CourseError
 
 MAX_EXAMPLES_VARIABLE = "COURSE_MAX_EXAMPLES"
@@ -16,7 +15,7 @@ MAX_EXAMPLES_VARIABLE = "COURSE_MAX_EXAMPLES"
 
 def max_examples() -> int | None:
     """The cap from `COURSE_MAX_EXAMPLES`, or None when unset; a clear error when not a count."""
-    raw = os.environ.get(MAX_EXAMPLES_VARIABLE, "").strip()
+    raw = environment.read(MAX_EXAMPLES_VARIABLE)
     if not raw:
         return None
     if not raw.isdigit() or int(raw) < 1:

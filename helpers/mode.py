@@ -7,6 +7,7 @@ import socket
 from collections.abc import Mapping
 from typing import TypeVar
 
+from helpers import environment
 from helpers.errors import CourseError
 
 T = TypeVar("T")
@@ -51,7 +52,7 @@ def hub_reachable(timeout: float = 2.0) -> bool:
 
 def resolve_mode() -> tuple[str, str]:
     """The mode to use and why: COURSE_MODE if set, else full when the hub answers, else tiny."""
-    raw = os.environ.get("COURSE_MODE", "").strip().lower()
+    raw = environment.read("COURSE_MODE").lower()
     if raw:
         if raw not in MODES:
             raise CourseError(
@@ -60,7 +61,7 @@ def resolve_mode() -> tuple[str, str]:
                 "or unset it to choose automatically."
             )
         return raw, "set by COURSE_MODE"
-    if is_true(os.environ.get("HF_HUB_OFFLINE")):
+    if is_true(environment.read("HF_HUB_OFFLINE")):
         return "tiny", "HF_HUB_OFFLINE is set"
     if hub_reachable():
         return "full", "the Hugging Face Hub answered"

@@ -16,6 +16,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers import environment
 from helpers.libraries import COURSE_LIBRARIES
 from helpers.mode import go_offline, resolve_mode
 from helpers.paths import data_dir, run_dir
@@ -155,9 +156,9 @@ def quiet_tiny_mode() -> None:
     """
     import torch
 
-    if os.environ.get("COURSE_WARNINGS") != "1":
+    if environment.read("COURSE_WARNINGS") != "1":
         warnings.filterwarnings("ignore")
-    torch.set_num_threads(int(os.environ.get("COURSE_TINY_THREADS") or 1))
+    torch.set_num_threads(int(environment.read("COURSE_TINY_THREADS") or 1))
     quiet_libraries()
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from helpers import environment
 
 __all__ = ["data_dir", "free_port", "run_dir"]
 
@@ -16,7 +17,7 @@ def data_dir() -> Path:
     Raises CourseError when it is missing: `helpers` installed without its repository (a
     non-editable `pip install .`) has no data/ next to it.
     """
-    path = Path(os.environ.get("COURSE_DATA_DIR") or REPO_ROOT / "data")
+    path = Path(environment.read("COURSE_DATA_DIR") or REPO_ROOT / "data")
     if not path.is_dir():
         from helpers.errors import CourseError
 
@@ -32,12 +33,12 @@ def data_dir() -> Path:
 def tiny_checkpoints_dir() -> Path:
     """The folder that holds the tiny checkpoints (COURSE_CHECKPOINTS_DIR, or data/checkpoints:
     the committed ones; the tiny builder points it at stand-ins it has just built)."""
-    return Path(os.environ.get("COURSE_CHECKPOINTS_DIR") or data_dir() / "checkpoints")
+    return Path(environment.read("COURSE_CHECKPOINTS_DIR") or data_dir() / "checkpoints")
 
 
 def run_root() -> Path:
     """The git-ignored run folder notebooks write under (COURSE_RUN_DIR, or runs/)."""
-    return Path(os.environ.get("COURSE_RUN_DIR") or REPO_ROOT / "runs")
+    return Path(environment.read("COURSE_RUN_DIR") or REPO_ROOT / "runs")
 
 
 def run_dir(*parts: str) -> Path:

@@ -30,7 +30,7 @@
 # > 64-dimensional stand-in for `klue/roberta-base` (its own Korean tokenizer, briefly
 # > pretrained on the course's Korean text) and the course's 1,200 written reviews, so the
 # > notebook runs offline in under a minute. The scores describe how well the stand-in learns
-# > these reviews; in full mode `klue/roberta-base` trains on the same file. Twelve epochs
+# > these reviews; in full mode `klue/roberta-base` trains on the same file. Several epochs
 # > amplify the tiny rounding differences between CPUs, so the last digits after training vary
 # > from machine to machine: the tests compare the checks printed next to those scores.
 
@@ -303,7 +303,7 @@ print(classification_report(test_truth, test_predicted, target_names=aspects, di
 
 # %% [markdown]
 # The last digits of these scores change a little with the CPU that trains (another instruction
-# set rounds differently, and twelve epochs amplify it), so the cells that show them are not
+# set rounds differently, and every epoch amplifies it), so the cells that show them are not
 # compared by the course's tests; a check with a stated margin is:
 
 # %%

@@ -313,7 +313,7 @@ print("SFT's levels beat the baseline's:",
 # parses; one short SFT run (`sft_epochs` in the settings above) teaches the format, and most
 # answers now parse. The content is another matter: the stand-in beats the baseline row (the
 # checks above say so) but finds some keywords and few levels, far below chapter 09's
-# classifiers, which were trained for twelve epochs on exactly this job. Mind the rules when you
+# classifiers, which were trained epoch after epoch on exactly this job. Mind the rules when you
 # compare sentiment accuracies: under this chapter's rule a keyword the answer missed counts as
 # a wrong level, so "always 배송 긍정" scores almost nothing, while chapter 09's baseline (the
 # line above the table) and its classifiers are *given* each true keyword and only pick the

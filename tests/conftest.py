@@ -1,25 +1,19 @@
-"""Shared fixtures, and the guard that a test run writes nothing outside the git-ignored folders."""
+"""Shared fixtures, the scheduling of `make test` and its layer marks, and the guard that a test
+run writes nothing outside the git-ignored folders (the rules live in tools/testrun.py).
+
+The folders mirror the course: tests/kernel (helpers' kernel), tests/chapters (each chapter's
+plumbing, exercises and app), tests/tools (maintainer commands and the tiny builder),
+tests/notebooks (the saved lessons and their reruns; nbval's cells join this layer), and the
+repository-wide contracts at the top. `pytest -m kernel` (or chapters, tools, notebooks) runs one.
+"""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-
-
-def repo_status() -> set[str]:
-    """`git status --porcelain` lines: modified tracked files and untracked, not ignored, files."""
-    out = subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=all"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return set(out.stdout.splitlines()) if out.returncode == 0 else set()
+from tools.testrun import layer, repo_status, runs_a_notebook, xdist_group
 
 
 def pytest_sessionstart(session):
@@ -35,28 +29,14 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = 1
 
 
-def xdist_group(item) -> str:
-    """The group of a test under `--dist loadgroup`: the test's own `xdist_group` mark (rerun
-    guards take their notebook's stem, so a notebook's two runs never overlap in its run folder),
-    else its notebook's stem for nbval cells, else its file."""
-    mark = item.get_closest_marker("xdist_group")
-    if mark is not None:
-        return mark.args[0]
-    path = Path(str(item.fspath))
-    return path.stem if path.suffix == ".ipynb" else path.name
-
-
-def runs_a_notebook(item) -> bool:
-    """Whether a test runs a whole notebook (or another long job): nbval's cells and the tests
-    marked `end_to_end`."""
-    return Path(str(item.fspath)).suffix == ".ipynb" or item.get_closest_marker("end_to_end")
-
-
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the marks into node ids
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("xdist_group") is None:
             item.add_marker(pytest.mark.xdist_group(xdist_group(item)))
+        part = layer(Path(str(item.fspath)))
+        if part is not None:
+            item.add_marker(getattr(pytest.mark, part))
     # The long runs first, the quick tests last: they fill the gaps, so no worker waits alone
     # on a notebook at the end. Stable: a group's tests keep their order.
     items.sort(key=lambda item: not runs_a_notebook(item))

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from helpers.paths import REPO_ROOT as REPO
+
 PACKAGES = ("helpers", "tools")
 
 
@@ -69,6 +70,50 @@ def test_notebooks_never_import_tools():
         if any(m.split(".")[0] == "tools" for m in imports(p))
     ]
     assert not offenders
+
+
+CHAPTER_PACKAGES = ("helpers.chapters", "helpers.exercises")
+# The tools that build or publish what a chapter makes: the tiny builder (it runs lesson 09),
+# the review data generator, the publisher of chapter 09's models.
+BUILDERS = ("tools.tiny", "tools.reviews", "tools.publish_review_models")
+
+
+def is_chapter_module(name: str) -> bool:
+    """Whether `name` is chapter plumbing or an exercise module (not the kernel)."""
+    return name.startswith(tuple(f"{package}." for package in CHAPTER_PACKAGES))
+
+
+def test_the_kernel_never_imports_a_chapter():
+    """helpers/ itself (setup, mode, paths, checkpoints, data, metrics, plots, ...) knows no
+    chapter: chapter plumbing lives in helpers/chapters, exercises in helpers/exercises."""
+    kernel = [
+        name
+        for name in MODULES
+        if name.startswith("helpers") and not name.startswith(CHAPTER_PACKAGES)
+    ]
+    offenders = {
+        name: sorted(m for m in imports(MODULES[name]) if is_chapter_module(m)) for name in kernel
+    }
+    assert not any(offenders.values()), {k: v for k, v in offenders.items() if v}
+
+
+def test_tools_import_chapter_modules_only_from_the_builders():
+    offenders = {
+        name: sorted(m for m in imports(path) if is_chapter_module(m))
+        for name, path in MODULES.items()
+        if name.startswith("tools") and not name.startswith(BUILDERS)
+    }
+    assert not any(offenders.values()), {k: v for k, v in offenders.items() if v}
+
+
+def test_the_kernel_is_small():
+    """The design card's "small shared helper package": the kernel stays under 2,000 lines."""
+    lines = sum(
+        len(path.read_text(encoding="utf-8").splitlines())
+        for name, path in MODULES.items()
+        if name.startswith("helpers") and not name.startswith(CHAPTER_PACKAGES)
+    )
+    assert lines < 2000, f"helpers' kernel has {lines} lines"
 
 
 def find_cycle(graph: dict[str, set[str]]) -> list[str]:

@@ -3,9 +3,8 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from helpers.paths import REPO_ROOT as REPO
 
 
 def test_a_non_editable_install_says_to_install_from_a_clone(tmp_path):

@@ -2,7 +2,6 @@
 
 import re
 import tomllib
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -10,10 +9,10 @@ import yaml
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 
+from helpers.paths import REPO_ROOT as REPO
 from tools.sources import NOTEBOOKS_DIR, SOURCES_DIR, notebook_of, read_source, sources
 from tools.stamp import is_install_cell
 
-REPO = Path(__file__).resolve().parent.parent
 CODE = sorted(
     [
         *REPO.glob("helpers/**/*.py"),
@@ -142,13 +141,13 @@ def test_every_third_party_import_is_declared():
         "yaml": "pyyaml",
         "huggingface_hub": "huggingface-hub",
     }
-    local = {"helpers", "tools"} | {p.stem for p in REPO.glob("tests/*.py")}  # tests import tests
+    local = {"helpers", "tools", "conftest"}
     declared = {canonicalize_name(r.name) for r in declared_requirements()}
     imported = set()
     for path in [
         *REPO.glob("helpers/**/*.py"),
         *REPO.glob("tools/**/*.py"),
-        *REPO.glob("tests/*.py"),
+        *REPO.glob("tests/**/*.py"),
     ]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):

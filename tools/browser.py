@@ -20,6 +20,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers import environment
+
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 MACOS_BROWSERS = (
     "/Applications/Chromium.app/Contents/MacOS/Chromium",
@@ -47,13 +49,15 @@ class Browser:
     driver: Path
 
 
-def find(env: Mapping[str, str] = os.environ, which: Which = shutil.which) -> Browser | None:
-    """The browser and driver to use: `CHROMIUM` and `CHROMEDRIVER` when set, else the first
-    browser on PATH (then macOS's application folders) and `chromedriver` on PATH."""
-    binary = env.get("CHROMIUM") or next(filter(None, map(which, BROWSER_NAMES)), None)
+def find(env: Mapping[str, str] | None = None, which: Which = shutil.which) -> Browser | None:
+    """The browser and driver to use: `CHROMIUM` and `CHROMEDRIVER` when set (in `env`, else
+    the environment), else the first browser on PATH (then macOS's application folders) and
+    `chromedriver` on PATH."""
+    get = env.get if env is not None else environment.read
+    binary = get("CHROMIUM") or next(filter(None, map(which, BROWSER_NAMES)), None)
     if binary is None:
         binary = next((p for p in MACOS_BROWSERS if Path(p).is_file()), None)
-    driver = env.get("CHROMEDRIVER") or which(DRIVER_NAME)
+    driver = get("CHROMEDRIVER") or which(DRIVER_NAME)
     if binary and driver and Path(binary).is_file() and Path(driver).is_file():
         return Browser(Path(binary), Path(driver))
     return None

@@ -20,6 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers import environment
 from helpers.libraries import COURSE_LIBRARIES, KEY_PACKAGES
 from helpers.paths import REPO_ROOT, run_root, tiny_checkpoints_dir
 
@@ -190,7 +191,7 @@ def check_mode(reachable: bool) -> Check:
     except CourseError as error:
         return Check("FAIL", "mode", str(error).splitlines()[0])
     if mode == "full" and not reachable:
-        mirrors = os.environ.get("COURSE_MODELS_DIR")
+        mirrors = environment.read("COURSE_MODELS_DIR")
         detail = f"full ({reason}) but the hub does not answer"
         return Check(
             "WARN" if mirrors else "FAIL",

@@ -15,10 +15,10 @@ import hashlib
 import sys
 from pathlib import Path
 
-from helpers.chapters import course_table, run_chapter
+from helpers.chapters.ch09_models import MANIFEST, REVIEW_CHAPTER, saved_by_chapter_09
+from helpers.handoff import course_table, run_chapter
 from helpers.hub import hub_ready
 from helpers.paths import REPO_ROOT
-from helpers.review_models import MANIFEST, REVIEW_CHAPTER, saved_by_chapter_09
 
 SOURCE = REPO_ROOT / "sources" / f"{REVIEW_CHAPTER}.py"
 

@@ -27,10 +27,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from helpers.chapters import course_table
+from helpers import environment
+from helpers.checkpoints import REVIEW_MODELS, checkpoint
+from helpers.handoff import course_table
 from helpers.limits import MAX_EXAMPLES_VARIABLE
 from helpers.paths import REPO_ROOT, data_dir, tiny_checkpoints_dir
-from helpers.review_models import REVIEW_STAND_INS
 from tools.runner import NotebookRun, run_notebook
 from tools.sources import sources
 from tools.stamp import CPU_RECORD
@@ -65,7 +66,7 @@ def rehearsal_env(folder: Path, published: bool = False, bench: bool = False) ->
     no cap, and your `COURSE_MODELS_DIR` and `GLUE_DIR` (real models and data) when set."""
     hf_home = folder / "hf-home"
     if published:
-        stand_ins = tiny_checkpoints_dir() / REVIEW_STAND_INS
+        stand_ins = Path(checkpoint(REVIEW_MODELS, "tiny"))
         cache_snapshot(stand_ins, course_table()["review_models"], hf_home)
     env = {
         "COURSE_MODE": "full",
@@ -82,7 +83,7 @@ def rehearsal_env(folder: Path, published: bool = False, bench: bool = False) ->
     }
     if bench:
         del env[MAX_EXAMPLES_VARIABLE], env["OMP_NUM_THREADS"]
-        env |= {k: os.environ[k] for k in ("COURSE_MODELS_DIR", "GLUE_DIR") if os.environ.get(k)}
+        env |= {k: v for k in ("COURSE_MODELS_DIR", "GLUE_DIR") if (v := environment.read(k))}
     return env
 
 

@@ -19,8 +19,8 @@ import io
 import random
 from pathlib import Path
 
+from helpers.chapters.ch09_reviews import ASPECTS, COLUMNS, LEVELS
 from helpers.paths import data_dir
-from helpers.reviews import ASPECTS, COLUMNS, LEVELS
 
 # How often each aspect is mentioned (relative weights, in ASPECTS order).
 ASPECT_WEIGHTS = dict(zip(ASPECTS, (16, 11, 13, 10, 11, 15, 6, 6, 6, 2.5, 3, 2.5, 2, 2.5)))

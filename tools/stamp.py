@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers.chapters import course_table
+from helpers.handoff import course_table
 from helpers.paths import REPO_ROOT
 from tools.sources import sources
 

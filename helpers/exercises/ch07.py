@@ -108,7 +108,7 @@ def check_card_results(card_data, metrics: dict) -> Verdict:
     """Pass when `card_data.eval_results` hold accuracy, F1 and the loss, valued from `metrics`."""
     from huggingface_hub import ModelCardData
 
-    from helpers.cards import card_results
+    from helpers.chapters.ch07_cards import card_results
 
     if unanswered(card_data):
         return verdict(False, NOT_ANSWERED)

@@ -1,8 +1,9 @@
 """What the tiny stand-ins are built from, hashed: the builder records it, a test compares it.
 
 The inputs are the builder's code (tools/tiny) and the course data it trains on (data/, the
-checkpoints aside), for every stand-in; and a lesson the builder runs, for the stand-in it makes
-(chapter 09's source for the review models): a lesson edit makes that stand-in stale, not all.
+checkpoints aside), for every stand-in; and the files that only one stand-in is made from, for
+that stand-in alone (the review models: chapter 09's source and settings, which the builder runs
+through tools/tiny/lesson09.py): an edit there makes that stand-in stale, not all.
 Each stand-in's `tiny_build.json` holds the digest of the inputs it was built from, and a full
 build lists each input's hash in `INPUTS.sha256`, so a test can name the files that changed.
 """
@@ -16,12 +17,18 @@ from helpers.paths import REPO_ROOT
 
 INPUTS_NAME = "INPUTS.sha256"
 DIGEST_KEY = "inputs_sha256"
-# Lessons the builder runs: an input of the stand-in each one makes only.
-LESSON_INPUTS = {"course/review-models": ("sources/09_custom_data.py",)}
+# The files only one stand-in is made from: an input of that stand-in only.
+OWN_INPUTS = {
+    "course/review-models": (
+        "sources/09_custom_data.py",
+        "helpers/chapters/ch09_models.py",
+        "tools/tiny/lesson09.py",
+    ),
+}
 INPUT_PATTERNS = (
     "tools/tiny/*.py",
     "data/**/*",
-    *(path for paths in LESSON_INPUTS.values() for path in paths),
+    *(path for paths in OWN_INPUTS.values() for path in paths),
 )
 # The checkpoints are the output; the bars judge what was built and the command line only
 # parses arguments: neither changes a stand-in.
@@ -56,8 +63,8 @@ def input_hashes(root: Path = REPO_ROOT) -> dict[str, str]:
 
 
 def for_stand_in(hashes: dict[str, str], hub_id: str) -> dict[str, str]:
-    """The inputs of the stand-in `hub_id`: all of `hashes` but the lessons of other stand-ins."""
-    others = {path for owner, paths in LESSON_INPUTS.items() if owner != hub_id for path in paths}
+    """The inputs of the stand-in `hub_id`: all of `hashes` but the own inputs of the others."""
+    others = {path for owner, paths in OWN_INPUTS.items() if owner != hub_id for path in paths}
     return {name: value for name, value in hashes.items() if name not in others}
 
 

@@ -11,9 +11,10 @@ import shutil
 from pathlib import Path
 from tempfile import TemporaryDirectory, mkdtemp
 
+from helpers.chapters.ch09_models import ReviewModels, review_scores
+from helpers.chapters.ch09_reviews import LEVELS, load_reviews, sentiment_pairs
+from helpers.checkpoints import REVIEW_MODELS, folder_name
 from helpers.errors import CourseError
-from helpers.review_models import REVIEW_STAND_INS, ReviewModels, review_scores
-from helpers.reviews import LEVELS, load_reviews, sentiment_pairs
 from tools.runner import run_notebook
 from tools.sources import NOTEBOOKS_DIR, SOURCES_DIR
 
@@ -34,9 +35,9 @@ def run_lesson(korean_base) -> Path:
             raise CourseError(f"Chapter 09 failed while building the review models: {run.error}")
         saved = Path(mkdtemp(prefix="review-models-"))
         shutil.copytree(
-            runs / "tiny" / "09_custom_data" / "review-models", saved / REVIEW_STAND_INS
+            runs / "tiny" / "09_custom_data" / "review-models", saved / folder_name(REVIEW_MODELS)
         )
-    return saved / REVIEW_STAND_INS
+    return saved / folder_name(REVIEW_MODELS)
 
 
 def scores(folder: Path) -> dict[str, float]:

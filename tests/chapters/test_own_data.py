@@ -13,8 +13,8 @@ import re
 import pandas as pd
 import pytest
 
+from helpers.chapters.ch09_reviews import check_reviews
 from helpers.errors import CourseError
-from helpers.reviews import check_reviews
 from tools.runner import run_notebook, text_outputs
 from tools.sources import SOURCES_DIR
 

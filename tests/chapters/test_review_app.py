@@ -10,8 +10,8 @@ import urllib.request
 
 import pytest
 
+from helpers.chapters.ch09_models import MAX_REVIEW_CHARS, review_problem
 from helpers.paths import REPO_ROOT, free_port, run_dir
-from helpers.review_models import MAX_REVIEW_CHARS, review_problem
 from tools.browser import find as find_browser
 from tools.browser import install_line
 

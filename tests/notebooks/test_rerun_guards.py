@@ -5,7 +5,7 @@ than this machine's own (AVX-512 down to AVX2, AVX2 down to plain code, else ano
 count: `tools.runner.other_code_path`). It must write nothing outside the git-ignored run
 folder, leave the notebook files as they were, and print what its saved outputs say. nbval then
 runs it again, natively, from notebooks/ on top of this run's files: every notebook runs twice in
-a row, on two code paths, and both runs must match the saved outputs. conftest.py puts a
+a row, on two code paths, and both runs must match the saved outputs. tools/testrun.py puts a
 notebook's guard and its nbval cells in one xdist group, so the two runs never overlap in the
 notebook's run folder.
 """
@@ -14,13 +14,11 @@ import hashlib
 
 import nbformat
 import pytest
-from conftest import repo_status
 
 from tools.compare import compared_texts, differences
 from tools.runner import other_code_path, run_notebook
 from tools.sources import NOTEBOOKS_DIR, notebook_of, sources
-
-pytestmark = pytest.mark.end_to_end
+from tools.testrun import repo_status, xdist_group
 
 
 def notebook_hashes() -> dict[str, str]:
@@ -32,8 +30,11 @@ def notebook_hashes() -> dict[str, str]:
     }
 
 
-# Each guard shares its notebook's xdist group with nbval's cells (see conftest.xdist_group).
-GUARDED = [pytest.param(s, id=s.stem, marks=pytest.mark.xdist_group(s.stem)) for s in sources()]
+# Each guard shares its notebook's xdist group with nbval's cells (tools.testrun.xdist_group).
+GUARDED = [
+    pytest.param(s, id=s.stem, marks=[pytest.mark.xdist_group(s.stem), pytest.mark.end_to_end])
+    for s in sources()
+]
 
 
 @pytest.fixture(scope="module", params=GUARDED)
@@ -74,3 +75,18 @@ def test_prints_its_saved_outputs_on_another_code_path(rerun):
         f"run with {rerun['code_path']}, the outputs differ from the saved ones. Print floats only "
         "to the precision that survives another CPU (README, Contributing):\n" + "\n".join(problems)
     )
+
+
+def test_a_notebooks_two_runs_share_one_xdist_group():
+    from types import SimpleNamespace
+
+    def item(path: str, mark=None) -> SimpleNamespace:
+        return SimpleNamespace(fspath=path, get_closest_marker=lambda name: mark)
+
+    notebook = item("/r/notebooks/03_trainer_mrpc.ipynb")
+    guard_mark = next(
+        m for p in GUARDED if p.id == "03_trainer_mrpc" for m in p.marks if m.name == "xdist_group"
+    )
+    guard = item("/r/tests/notebooks/test_rerun_guards.py", guard_mark)
+    assert xdist_group(notebook) == xdist_group(guard) == "03_trainer_mrpc"
+    assert xdist_group(item("/r/tests/kernel/test_data.py")) == "test_data.py"

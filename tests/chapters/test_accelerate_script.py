@@ -4,14 +4,13 @@ import ast
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from helpers.paths import REPO_ROOT as REPO
 from helpers.paths import free_port
 from tools.export_script import EXPORTS, generate
 
-REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "accelerate_mrpc.py"
 SHARED = [
     "make_dataloaders",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers.launch import launch_plan
+from helpers.chapters.ch05_launch import launch_plan
 from tools.runner import other_code_path
 
 

@@ -5,7 +5,7 @@ tiny instruct stand-in, the settings and the Try it check."""
 import pytest
 
 import helpers
-from helpers.reviews import parse_labels
+from helpers.chapters.ch09_reviews import parse_labels
 from tools.sources import SOURCES_DIR, lesson_code
 
 STAND_IN = "HuggingFaceTB/SmolLM2-135M-Instruct"

@@ -10,9 +10,14 @@ import sys
 
 import pytest
 
-from helpers.chapters import course_table
-from helpers.review_models import REVIEW_STAND_INS, ReviewModels, review_models_dir, review_scores
-from helpers.reviews import load_reviews
+from helpers.chapters.ch09_models import (
+    ReviewModels,
+    review_models_dir,
+    review_scores,
+)
+from helpers.chapters.ch09_reviews import load_reviews
+from helpers.checkpoints import REVIEW_MODELS, folder_name
+from helpers.handoff import course_table
 from tools import publish_review_models
 from tools.rehearsal import cache_snapshot
 from tools.tiny import lesson09
@@ -51,9 +56,7 @@ def test_probabilities_have_one_row_per_input_and_sum_to_one(stand_ins):
 def route(tmp_path, hf_home, train_here=False) -> subprocess.CompletedProcess:
     """`review_models_dir("full")` in a fresh process: an empty run folder, the Hub cache in
     `hf_home`, offline (huggingface_hub reads its cache settings once, at import)."""
-    code = (
-        f"from helpers.review_models import review_models_dir as d; print(d('full', {train_here}))"
-    )
+    code = f"from helpers.chapters.ch09_models import review_models_dir as d; print(d('full', {train_here}))"
     env = {**os.environ, "COURSE_RUN_DIR": str(tmp_path / "runs"), "HF_HOME": str(hf_home)}
     env |= {"HF_HUB_OFFLINE": "1", "COURSE_MODE": "full"}
     return subprocess.run(
@@ -62,7 +65,7 @@ def route(tmp_path, hf_home, train_here=False) -> subprocess.CompletedProcess:
 
 
 def test_tiny_mode_takes_the_committed_stand_ins_and_says_so(capsys):
-    assert review_models_dir("tiny").name == REVIEW_STAND_INS
+    assert review_models_dir("tiny").name == folder_name(REVIEW_MODELS) == "course--review-models"
     assert "committed tiny stand-ins" in capsys.readouterr().out
 
 

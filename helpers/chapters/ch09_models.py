@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from helpers.checkpoints import REVIEW_MODELS, find_known
 from helpers.errors import CourseError
 from helpers.mode import for_mode
 
@@ -47,7 +48,7 @@ LEVELS_EN = {
     "긍정": "positive",
     "매우긍정": "very positive",
 }
-MANIFEST = "review_models.json"
+MANIFEST = find_known(REVIEW_MODELS).marker  # "review_models.json", beside the two models
 MAX_REVIEW_CHARS = 2000  # the app's limit: longer texts are not reviews (and get truncated)
 
 
@@ -112,7 +113,6 @@ class SavedReviewModels:
         return cls(**json.loads(path.read_text(encoding="utf-8")))
 
 
-REVIEW_STAND_INS = "course--review-models"  # the folder of the committed copies, under data/
 REVIEW_CHAPTER = "09_custom_data"
 
 
@@ -135,14 +135,14 @@ def review_models_dir(mode: str | None = None, train_here: bool = True) -> Path:
     Raises:
         CourseError: no route gave the models (why each failed is named).
     """
-    from helpers.chapters import course_table, published_snapshot, run_chapter
+    from helpers.checkpoints import checkpoint
+    from helpers.handoff import course_table, published_snapshot, run_chapter
     from helpers.mode import current_mode
-    from helpers.paths import tiny_checkpoints_dir
 
     mode = mode or current_mode()
     if mode == "tiny":
         print("Chapter 09's review models: the committed tiny stand-ins.")
-        return _checked(tiny_checkpoints_dir() / REVIEW_STAND_INS)
+        return _checked(Path(checkpoint(REVIEW_MODELS, "tiny")))
     own = saved_by_chapter_09(mode)
     if (own / MANIFEST).is_file():
         print(f"Chapter 09's review models: your own chapter 09 run, in {own}.")
@@ -244,7 +244,7 @@ class ReviewModels:
 
     def highlights(self, text: str, keyword: str) -> list[tuple[str, float]]:
         """Each word of `text` with the drop of `keyword`'s probability when it is masked."""
-        from helpers.highlights import word_importance
+        from helpers.chapters.ch09_highlights import word_importance
 
         k = self.manifest.aspects.index(keyword)
         return word_importance(
@@ -258,7 +258,7 @@ def review_scores(models: ReviewModels, frame, majority_level: str) -> dict[str,
     accuracy of always answering `majority_level` (the training split's most common level)."""
     from sklearn.metrics import f1_score
 
-    from helpers.reviews import keyword_matrix, sentiment_pairs
+    from helpers.chapters.ch09_reviews import keyword_matrix, sentiment_pairs
 
     truth = keyword_matrix(frame).astype(int)
     found = (models.keyword_probabilities(frame.review) > models.manifest.threshold).astype(int)

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import ast
 import re
-from pathlib import Path
 
 import nbformat
 
 from helpers.glue_files import TASKS, read_rows
-from helpers.paths import data_dir
+from helpers.paths import REPO_ROOT, data_dir
 from tools.runner import text_outputs
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOKS = REPO_ROOT / "notebooks"
 
 
 def outputs_of(name: str) -> str:

@@ -9,9 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.errors import CourseError
-from helpers.paths import data_dir
-from helpers.reviews import (
+from helpers.chapters.ch09_reviews import (
     ASPECTS,
     COLUMNS,
     LEVELS,
@@ -20,6 +18,8 @@ from helpers.reviews import (
     parse_labels,
     sentiment_pairs,
 )
+from helpers.errors import CourseError
+from helpers.paths import data_dir
 from tools import reviews as generator
 
 FOLDER = data_dir() / "reviews"

@@ -5,16 +5,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from datasets import Dataset, DatasetDict
 
-from helpers.chapters import course_table
+from helpers.checkpoints import REVIEW_MODELS, checkpoint
 from helpers.errors import CourseError
+from helpers.handoff import course_table
 from helpers.limits import MAX_EXAMPLES_VARIABLE, capped, max_examples
-from helpers.paths import tiny_checkpoints_dir
-from helpers.review_models import REVIEW_STAND_INS
 from tools.rehearsal import cache_snapshot, rehearse
 from tools.sources import sources
 
@@ -52,7 +52,7 @@ def test_a_knob_that_is_not_a_count_is_a_course_error(monkeypatch, value):
 
 def test_the_cached_copy_is_the_layout_huggingface_hub_reads(tmp_path):
     repo = course_table()["review_models"]
-    snapshot = cache_snapshot(tiny_checkpoints_dir() / REVIEW_STAND_INS, repo, tmp_path)
+    snapshot = cache_snapshot(Path(checkpoint(REVIEW_MODELS, "tiny")), repo, tmp_path)
     code = (
         "from huggingface_hub import scan_cache_dir, snapshot_download as get\n"
         f"print(get({repo!r})); print(*[r.repo_id for r in scan_cache_dir().repos])"

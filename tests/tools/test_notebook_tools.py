@@ -125,19 +125,3 @@ def test_canary_lists_each_distinct_warning_with_its_notebooks():
     assert canary.format_warnings(runs) == (
         "  [01_pipeline, 06_lora] x.py:3: FutureWarning: `old` is deprecated"
     )
-
-
-def test_a_notebooks_two_runs_share_one_xdist_group():
-    from types import SimpleNamespace
-
-    from conftest import xdist_group
-    from test_rerun_guards import GUARDED
-
-    def item(path: str, mark=None) -> SimpleNamespace:
-        return SimpleNamespace(fspath=path, get_closest_marker=lambda name: mark)
-
-    notebook = item("/r/notebooks/03_trainer_mrpc.ipynb")
-    (guard_mark,) = next(p for p in GUARDED if p.id == "03_trainer_mrpc").marks
-    guard = item("/r/tests/test_rerun_guards.py", guard_mark)
-    assert xdist_group(notebook) == xdist_group(guard) == "03_trainer_mrpc"
-    assert xdist_group(item("/r/tests/test_data.py")) == "test_data.py"

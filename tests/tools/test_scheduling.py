@@ -3,6 +3,7 @@ nbval cells must share a worker (they write to the same run folder). This runs a
 the same way, with a copy of the course's conftest.py, and checks where each test ran: a pytest
 or pytest-xdist release that stops honouring the groups fails here, not as a flaky notebook."""
 
+import os
 import re
 import subprocess
 import sys
@@ -10,7 +11,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import nbformat
-from conftest import REPO
+
+from helpers.paths import REPO_ROOT as REPO
 
 GUARD = """
 import pytest
@@ -48,6 +50,7 @@ def workers_by_test(folder: Path) -> dict[str, set[str]]:
         [sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-v", "--nbval",
          "-p", "no:cacheprovider", "--rootdir", str(folder), str(folder)],
         cwd=folder, capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "PYTHONPATH": str(REPO)},  # the conftest imports tools.testrun
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     seen: dict[str, set[str]] = defaultdict(set)

@@ -5,21 +5,21 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from helpers.errors import CourseError
-from helpers.highlights import (
+from helpers.chapters.ch09_highlights import (
     eojeols,
     highlight_html,
     masked_variants,
     top_words,
     word_importance,
 )
-from helpers.review_models import (
+from helpers.chapters.ch09_models import (
     ASPECTS_EN,
     LEVELS_EN,
     SavedReviewModels,
     class_weights,
     review_settings,
 )
+from helpers.errors import CourseError
 
 
 def fake_keyword_probability(texts: list[str]) -> list[float]:
@@ -74,7 +74,7 @@ def test_manifest_round_trip_and_missing_manifest_names_chapter_09(tmp_path):
 
 
 def test_english_names_cover_every_aspect_and_level():
-    from helpers.reviews import ASPECTS, LEVELS
+    from helpers.chapters.ch09_reviews import ASPECTS, LEVELS
 
     assert list(ASPECTS_EN) == list(ASPECTS)
     assert list(LEVELS_EN) == list(LEVELS)
