@@ -2,10 +2,14 @@
 
 A module file must not bind a class from here to a name of its own (`from ... import SomeClass`):
 `evaluate` takes the first `EvaluationModule` subclass in the module's namespace as the metric,
-so the modules write `from helpers import metric_core` and subclass `metric_core.ScoreMetric`.
+so the modules write `from helpers import metric_core` and subclass `metric_core.ScoreMetric`,
+or (f1, precision, recall) bind the class `metric_core.averaged_metric` makes.
 """
 
 from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
 
 import datasets
 import evaluate
@@ -83,3 +87,31 @@ class ScoreMetric(evaluate.Metric):
             label_features(self.config_name),
             inputs_description=self.arguments + SCORE_RETURNS.format(key=self.key),
         )
+
+
+AVERAGE_DEFAULTS = {"labels": None, "pos_label": 1, "average": "binary", "sample_weight": None}
+
+
+def averaged_metric(
+    name: str, score: Callable, about: str, zero_division: bool = True
+) -> type[ScoreMetric]:
+    """The module class of a scikit-learn score averaged over classes (f1, precision, recall):
+    `_compute` takes the Hub module's arguments with its defaults (its signature says so), and
+    `zero_division` only where the Hub's module takes it (precision and recall; f1 does not)."""
+    key = name.lower()
+    defaults = {**AVERAGE_DEFAULTS, **({"zero_division": "warn"} if zero_division else {})}
+
+    def _compute(self, predictions: list, references: list, **options) -> dict:
+        unknown = sorted(set(options) - set(defaults))
+        if unknown:
+            raise TypeError(f"{name}._compute() got an unexpected keyword argument {unknown[0]!r}")
+        return {key: as_number(score(references, predictions, **{**defaults, **options}))}
+
+    keyword = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    _compute.__signature__ = inspect.Signature(
+        [inspect.Parameter(n, keyword) for n in ("self", "predictions", "references")]
+        + [inspect.Parameter(n, keyword, default=d) for n, d in defaults.items()]
+    )
+    arguments = LABEL_ARGS + AVERAGE_ARGS + (ZERO_DIVISION_ARGS if zero_division else "")
+    fields = {"key": key, "about": about, "arguments": arguments, "_compute": _compute}
+    return type(name, (ScoreMetric,), {"__doc__": about, **fields})

@@ -84,6 +84,13 @@ def _summary(values: list) -> str:
     return f"{len(values)} values, {show(values[0])} ... {show(values[-1])}"
 
 
+def _shown(fig, kind: str, title: str, series: dict[str, list]) -> PlotData:
+    """Every plot's ending: lay the figure out, show it, and return what it shows."""
+    fig.tight_layout()
+    plt.show()
+    return PlotData(kind, title, series)
+
+
 def bar_probabilities(
     names: Sequence[str],
     probabilities: Sequence[Sequence[float]],
@@ -103,10 +110,11 @@ def bar_probabilities(
     ax.set_xlabel("probability")
     ax.set_title(title)
     ax.legend(loc="lower right")
-    fig.tight_layout()
-    plt.show()
-    return PlotData(
-        "bars", title, {name: [float(p[k]) for p in probabilities] for k, name in enumerate(names)}
+    return _shown(
+        fig,
+        "bars",
+        title,
+        {name: [float(p[k]) for p in probabilities] for k, name in enumerate(names)},
     )
 
 
@@ -122,12 +130,10 @@ def histogram(
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel("count")
-    fig.tight_layout()
-    plt.show()
     data = {"values": [len(values)]}
     if mark is not None:
         data[f"above {mark:g}"] = [sum(value > mark for value in values)]
-    return PlotData("histogram", title, data)
+    return _shown(fig, "histogram", title, data)
 
 
 def bars(labels: Sequence[str], values: Sequence[float], title: str, ylabel: str):
@@ -138,9 +144,7 @@ def bars(labels: Sequence[str], values: Sequence[float], title: str, ylabel: str
     ax.bar_label(drawn, fmt="%g")
     ax.set_title(title)
     ax.set_ylabel(ylabel)
-    fig.tight_layout()
-    plt.show()
-    return PlotData("bars", title, dict(zip(labels, ([v] for v in values))))
+    return _shown(fig, "bars", title, dict(zip(labels, ([v] for v in values))))
 
 
 def compare_bars(rows: dict[str, dict[str, float]], title: str, log: Sequence[str] = ()):
@@ -160,9 +164,9 @@ def compare_bars(rows: dict[str, dict[str, float]], title: str, log: Sequence[st
             ax.set_yscale("log")
         ax.tick_params(axis="x", labelsize=9)
     fig.suptitle(title)
-    fig.tight_layout()
-    plt.show()
-    return PlotData("bars", title, {m: [rows[method][m] for method in methods] for m in measures})
+    return _shown(
+        fig, "bars", title, {m: [rows[method][m] for method in methods] for m in measures}
+    )
 
 
 def _short(text: str, width: int = 40) -> str:
@@ -187,9 +191,8 @@ def loss_curve(log_history: Sequence[dict], title: str = "Loss"):
     ax.set_xlabel("optimizer step")
     ax.set_ylabel("loss")
     ax.legend()
-    fig.tight_layout()
-    plt.show()
-    return PlotData(
+    return _shown(
+        fig,
         "curve",
         title,
         {
@@ -221,9 +224,7 @@ def loss_curves(histories: dict[str, Sequence[dict]], title: str = "Loss"):
     ax.set_xlabel("epoch")
     ax.set_ylabel("loss")
     ax.legend(fontsize=8)
-    fig.tight_layout()
-    plt.show()
-    return PlotData("curves", title, series)
+    return _shown(fig, "curves", title, series)
 
 
 def log_curves(log_history: Sequence[dict], keys: Sequence[str], title: str):
@@ -239,9 +240,7 @@ def log_curves(log_history: Sequence[dict], keys: Sequence[str], title: str):
         ax.set_xlabel("optimizer step")
         series[key] = [value for _, value in points]
     fig.suptitle(title)
-    fig.tight_layout()
-    plt.show()
-    return PlotData("curves", title, series)
+    return _shown(fig, "curves", title, series)
 
 
 def confusion_matrix(
@@ -272,9 +271,7 @@ def confusion_matrix(
     ax.set_xlabel("predicted")
     ax.set_ylabel("true")
     ax.set_title(title)
-    fig.tight_layout()
-    plt.show()
-    return PlotData("matrix", title, {f"true {name}": row for name, row in zip(names, counts)})
+    return _shown(fig, "matrix", title, {f"true {name}": row for name, row in zip(names, counts)})
 
 
 def scatter(x: Sequence[float], y: Sequence[float], title: str, xlabel: str, ylabel: str):
@@ -286,10 +283,8 @@ def scatter(x: Sequence[float], y: Sequence[float], title: str, xlabel: str, yla
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    fig.tight_layout()
-    plt.show()
-    return PlotData(
-        "scatter", title, {xlabel: [float(v) for v in x], ylabel: [float(v) for v in y]}
+    return _shown(
+        fig, "scatter", title, {xlabel: [float(v) for v in x], ylabel: [float(v) for v in y]}
     )
 
 
@@ -308,6 +303,4 @@ def learning_curves(sizes: Sequence[int], runs: dict[str, Sequence[Sequence[floa
     ax.set_xlabel("labelled examples")
     ax.set_ylabel("score")
     ax.legend(fontsize=8)
-    fig.tight_layout()
-    plt.show()
-    return PlotData("curves", title, series)
+    return _shown(fig, "curves", title, series)

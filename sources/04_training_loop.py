@@ -215,11 +215,11 @@ trainer_output = trainer.train()
 
 # %% [markdown]
 # We logged every step (`logging_steps=1`), so the two loss sequences can be compared step by
-# step. The tolerance: 1e-6 for tiny mode's few dozen steps; in full mode hundreds of steps of a
-# large model let last-bit rounding differences grow, so we allow 1e-3 there.
+# step. The tolerance is in the settings: 1e-6 for tiny mode's few dozen steps; in full mode
+# hundreds of steps of a large model let last-bit rounding differences grow, so 1e-3 there.
 
 # %%
-tolerance = 1e-6 if course.tiny else 1e-3
+tolerance = training.loss_tolerance
 trainer_losses = [row["loss"] for row in trainer.state.log_history if "loss" in row]
 loop_losses = [row["loss"] for row in history if "loss" in row]
 gaps = [abs(a - b) for a, b in zip(trainer_losses, loop_losses)]

@@ -245,12 +245,10 @@ for name, tok in [("retrained", retrained), ("retrained, accents kept", fixed)]:
 from transformers import BertConfig, BertForMaskedLM
 
 # Tiny mode a sliver; a GPU a small BERT; a CPU a smaller one, so pretraining takes minutes.
-sizes = {"tiny": dict(hidden_size=64, num_hidden_layers=2, num_attention_heads=2, intermediate_size=256),
-         "cpu": dict(hidden_size=128, num_hidden_layers=2, num_attention_heads=2, intermediate_size=512),
-         "cuda": dict(hidden_size=256, num_hidden_layers=4, num_attention_heads=4, intermediate_size=1024),
-         }["tiny" if course.tiny else course.device]
+pretraining = helpers.pretraining_settings(course.mode, course.device)
+print(pretraining)
 config = BertConfig(vocab_size=len(tokenizer), max_position_embeddings=128,
-                    pad_token_id=tokenizer.pad_token_id, **sizes)
+                    pad_token_id=tokenizer.pad_token_id, **pretraining.size)
 model = BertForMaskedLM(config)
 print(f"{model.num_parameters():,} parameters")
 
@@ -387,12 +385,11 @@ def make_trainer(model, args, data, collator, tokenizer):
 import math
 
 mlm_collator = DataCollatorForLanguageModeling(tokenizer, mlm_probability=0.15, seed=course.seed)
-# Epochs and learning rate: tiny mode's seconds; a GPU's 40 epochs; a CPU's 8 (minutes, not hours).
-epochs, pretrain_lr = {"tiny": (6, 2e-3), "cuda": (40, 5e-4), "cpu": (8, 1e-3)}[
-    "tiny" if course.tiny else course.device]
-print(f"{epochs} epochs at learning rate {pretrain_lr} ({'tiny mode' if course.tiny else course.device})")
-mlm_trainer = make_trainer(model, training_args("bert-scratch", epochs, pretrain_lr), blocks,
-                           mlm_collator, tokenizer)
+# Epochs and learning rate (the settings above): tiny mode's seconds; a GPU's 40 epochs; a
+# CPU's 8 (minutes, not hours).
+mlm_trainer = make_trainer(
+    model, training_args("bert-scratch", pretraining.epochs, pretraining.learning_rate), blocks,
+    mlm_collator, tokenizer)
 start = mlm_trainer.evaluate()["eval_loss"]
 print(f"before: eval loss {start:.2f}, perplexity {math.exp(start):.0f}")
 
@@ -442,7 +439,7 @@ reviews = {"train": reviews["train"], "test": reviews["validation"]}
 
 # %%
 review_collator = DataCollatorForLanguageModeling(original, mlm_probability=0.15, seed=course.seed)
-adapt_lr = 5e-4 if course.tiny else 5e-5  # a real BERT needs a gentler learning rate
+adapt_lr = pretraining.adapt_learning_rate  # a real BERT needs a gentler one (settings above)
 adapt_trainer = make_trainer(bert, training_args("bert-reviews", 1, adapt_lr, batch_size=32),
                              reviews, review_collator, original)
 general = adapt_trainer.evaluate()["eval_loss"]
@@ -481,8 +478,9 @@ from transformers import GPT2Config, GPT2LMHeadModel
 
 gpt_tokenizer = AutoTokenizer.from_pretrained(helpers.checkpoint("gpt2"))
 gpt_tokenizer.pad_token = gpt_tokenizer.eos_token
-gpt_config = GPT2Config(vocab_size=len(gpt_tokenizer), n_positions=128, n_embd=sizes["hidden_size"],
-                        n_layer=sizes["num_hidden_layers"], n_head=sizes["num_attention_heads"],
+gpt_config = GPT2Config(vocab_size=len(gpt_tokenizer), n_positions=128,
+                        n_embd=pretraining.hidden_size, n_layer=pretraining.num_hidden_layers,
+                        n_head=pretraining.num_attention_heads,
                         bos_token_id=gpt_tokenizer.bos_token_id,
                         eos_token_id=gpt_tokenizer.eos_token_id)
 gpt = GPT2LMHeadModel(gpt_config)
@@ -499,8 +497,9 @@ print(len(gpt_blocks["train"]), "blocks;",
       "labels = inputs:", torch.equal(causal_batch["labels"], causal_batch["input_ids"]))
 
 # %%
-gpt_trainer = make_trainer(gpt, training_args("gpt-scratch", epochs, pretrain_lr), gpt_blocks,
-                           causal_collator, gpt_tokenizer)
+gpt_trainer = make_trainer(
+    gpt, training_args("gpt-scratch", pretraining.epochs, pretraining.learning_rate), gpt_blocks,
+    causal_collator, gpt_tokenizer)
 start = gpt_trainer.evaluate()["eval_loss"]
 gpt_trainer.train()
 end = gpt_trainer.evaluate()["eval_loss"]

@@ -1,38 +1,11 @@
 """Precision: offline twin of the Hub's `precision` module (same configs, arguments, results)."""
 
-from __future__ import annotations
-
-import numpy as np
 from sklearn.metrics import precision_score
 
 from helpers import metric_core
 
-
-class Precision(metric_core.ScoreMetric):
-    """Share of the examples predicted positive that are positive."""
-
-    key = "precision"
-    about = "Precision = TP / (TP + FP), the fraction of predicted positives that are positive."
-    arguments = metric_core.LABEL_ARGS + metric_core.AVERAGE_ARGS + metric_core.ZERO_DIVISION_ARGS
-
-    def _compute(
-        self,
-        predictions: list,
-        references: list,
-        labels: list[int] | None = None,
-        pos_label: int | str = 1,
-        average: str | None = "binary",
-        sample_weight: list[float] | None = None,
-        zero_division: str | float = "warn",
-    ) -> dict[str, float | np.ndarray]:
-        """{'precision': score}, a float or (`average=None`, several classes) a numpy array."""
-        score = precision_score(
-            references,
-            predictions,
-            labels=labels,
-            pos_label=pos_label,
-            average=average,
-            sample_weight=sample_weight,
-            zero_division=zero_division,
-        )
-        return {"precision": metric_core.as_number(score)}
+Precision = metric_core.averaged_metric(
+    "Precision",
+    precision_score,
+    "Precision = TP / (TP + FP), the fraction of predicted positives that are positive.",
+)

@@ -53,3 +53,19 @@ def test_wordpiece_vocabulary_renumbered_in_a_fixed_order_tokenizes_the_same():
     wordpiece.model = models.WordPiece({t: i for i, t in enumerate(ordered)}, unk_token="[UNK]")
     assert wordpiece.encode(text).tokens == tokens
     assert wordpiece.token_to_id("[UNK]") == 1 and wordpiece.get_vocab_size() == len(ordered)
+
+
+def test_chapter_08s_settings_grow_from_tiny_to_cpu_to_gpu_and_name_bad_modes():
+    import pytest
+
+    from helpers import CourseError, pretraining_settings
+
+    tiny, cpu, gpu = (
+        pretraining_settings(*key) for key in [("tiny", "cpu"), ("full", "cpu"), ("full", "cuda")]
+    )
+    assert tiny.hidden_size < cpu.hidden_size < gpu.hidden_size
+    assert tiny.epochs < cpu.epochs < gpu.epochs
+    assert gpu.size["num_hidden_layers"] == gpu.num_hidden_layers == 4
+    assert pretraining_settings("tiny", "cuda") == tiny  # tiny mode ignores the device
+    with pytest.raises(CourseError, match="'tiny' or 'full'"):
+        pretraining_settings("fast")

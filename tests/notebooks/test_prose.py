@@ -109,3 +109,14 @@ def test_chapter_08s_fix_keeps_hangul_syllables_that_plain_retraining_splits():
     assert jamo.search(lines["retrained"]) and not syllable.search(lines["retrained"]), out
     kept = lines["retrained, accents kept"]
     assert syllable.search(kept) and not jamo.search(kept), out
+
+
+def test_lessons_take_per_mode_values_from_a_settings_table():
+    """A value that differs between the modes (a size, a rate, a tolerance) comes from a settings
+    table (`helpers.settings`, `helpers.pretraining_settings`, ...), not a literal per mode."""
+    from tools.sources import sources
+
+    per_mode_literal = re.compile(r"\{\s*\"tiny\":|[\d.e-]+\s+if course\.tiny else\s+[\d.e-]+")
+    for source in sources():
+        found = per_mode_literal.search(source.read_text(encoding="utf-8"))
+        assert found is None, (source.stem, found and found.group(0))
