@@ -83,16 +83,14 @@ def is_chapter_module(name: str) -> bool:
     return name.startswith(tuple(f"{package}." for package in CHAPTER_PACKAGES))
 
 
+KERNEL = [n for n in MODULES if n.startswith("helpers") and not n.startswith(CHAPTER_PACKAGES)]
+
+
 def test_the_kernel_never_imports_a_chapter():
     """helpers/ itself (setup, mode, paths, checkpoints, data, metrics, plots, ...) knows no
     chapter: chapter plumbing lives in helpers/chapters, exercises in helpers/exercises."""
-    kernel = [
-        name
-        for name in MODULES
-        if name.startswith("helpers") and not name.startswith(CHAPTER_PACKAGES)
-    ]
     offenders = {
-        name: sorted(m for m in imports(MODULES[name]) if is_chapter_module(m)) for name in kernel
+        name: sorted(m for m in imports(MODULES[name]) if is_chapter_module(m)) for name in KERNEL
     }
     assert not any(offenders.values()), {k: v for k, v in offenders.items() if v}
 
@@ -108,11 +106,7 @@ def test_tools_import_chapter_modules_only_from_the_builders():
 
 def test_the_kernel_is_small():
     """The design card's "small shared helper package": the kernel stays under 2,000 lines."""
-    lines = sum(
-        len(path.read_text(encoding="utf-8").splitlines())
-        for name, path in MODULES.items()
-        if name.startswith("helpers") and not name.startswith(CHAPTER_PACKAGES)
-    )
+    lines = sum(len(MODULES[name].read_text(encoding="utf-8").splitlines()) for name in KERNEL)
     assert lines < 2000, f"helpers' kernel has {lines} lines"
 
 
