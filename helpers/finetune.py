@@ -10,7 +10,7 @@ import numpy as np
 from helpers.data import load_dataset
 from helpers.glue_files import TASKS
 from helpers.metrics import load_metric
-from helpers.mode import for_mode
+from helpers.mode import for_mode_on
 
 __all__ = ["compute_metrics_for", "prepare_glue", "settings", "train_subset"]
 
@@ -58,8 +58,7 @@ def settings(mode: str, device: str = "cuda") -> Settings:
     Raises:
         CourseError: an unknown mode (the known ones are named).
     """
-    chosen = for_mode(SETTINGS, mode)
-    return SETTINGS["full-cpu"] if mode == "full" and device != "cuda" else chosen
+    return for_mode_on(SETTINGS, mode, device)
 
 
 def train_subset(dataset, max_samples: int | None, seed: int = 42):

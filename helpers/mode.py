@@ -36,6 +36,13 @@ def for_mode(table: Mapping[str, T], mode: str) -> T:
     return table[mode]
 
 
+def for_mode_on(table: Mapping[str, T], mode: str, device: str) -> T:
+    """As `for_mode`, for a table with a "full-cpu" row: full mode without a GPU (`device` not
+    "cuda") takes that row, so a lesson finishes in minutes on a CPU runtime."""
+    chosen = for_mode(table, mode)
+    return table["full-cpu"] if mode == "full" and device != "cuda" else chosen
+
+
 def is_true(value: str | None) -> bool:
     """Read an environment flag the way huggingface_hub does."""
     return (value or "").strip().upper() in {"1", "ON", "YES", "TRUE"}

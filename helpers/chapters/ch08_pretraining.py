@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from helpers.mode import for_mode
+from helpers.mode import for_mode_on
 
 __all__ = ["pretraining_settings"]
 
@@ -58,5 +58,4 @@ def pretraining_settings(mode: str, device: str = "cuda") -> PretrainingSettings
     Raises:
         CourseError: an unknown mode (the known ones are named).
     """
-    chosen = for_mode(PRETRAINING_SETTINGS, mode)
-    return PRETRAINING_SETTINGS["full-cpu"] if mode == "full" and device != "cuda" else chosen
+    return for_mode_on(PRETRAINING_SETTINGS, mode, device)
