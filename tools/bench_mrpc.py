@@ -68,11 +68,11 @@ def run(
         DataCollatorWithPadding,
         PrinterCallback,
         Trainer,
-        TrainingArguments,
     )
 
-    from helpers.finetune import compute_metrics_for, tokenize_function
+    from helpers.finetune import Settings, compute_metrics_for, tokenize_function
     from helpers.glue_files import load_glue_folder
+    from tools.tiny.lesson03 import lesson_arguments
 
     raw = DatasetDict(
         {s: load_glue_folder(glue_dir, TASKS[task], s) for s in ("train", "validation")}
@@ -84,21 +84,8 @@ def run(
     tokenizer = AutoTokenizer.from_pretrained(model_dir)
     tokenized = raw.map(tokenize_function(tokenizer, task), batched=True)
     model = AutoModelForSequenceClassification.from_pretrained(model_dir, num_labels=2)
-    args = TrainingArguments(
-        output_dir=str(out_dir),
-        eval_strategy="no",
-        save_strategy="no",
-        num_train_epochs=epochs,
-        learning_rate=learning_rate,
-        per_device_train_batch_size=batch_size,
-        per_device_eval_batch_size=32,
-        use_cpu=True,
-        seed=seed,
-        data_seed=seed,
-        report_to="none",
-        disable_tqdm=True,
-        logging_strategy="no",
-    )
+    training = Settings(epochs, batch_size, learning_rate, logging_steps=50)
+    args = lesson_arguments(str(out_dir), training, seed, eval_strategy="no", logging_strategy="no")
     trainer = Trainer(
         model,
         args,

@@ -66,7 +66,7 @@ class ReviewSettings:
 
 
 REVIEW_SETTINGS = {
-    "tiny": ReviewSettings(epochs=12, batch_size=32, learning_rate=5e-3, lora_learning_rate=5e-3),
+    "tiny": ReviewSettings(epochs=7, batch_size=32, learning_rate=5e-3, lora_learning_rate=5e-3),
     "full": ReviewSettings(epochs=5, batch_size=16, learning_rate=3e-5, lora_learning_rate=3e-4),
 }
 

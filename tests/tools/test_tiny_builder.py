@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from helpers.checkpoints import folder_name
 from helpers.paths import REPO_ROOT, tiny_checkpoints_dir
 from tools.manifest import verify
 from tools.tiny import inputs
 from tools.tiny.bars import at_least
+from tools.tiny.base import Built
 from tools.tiny.build import BuildRefused, build_all
-from tools.tiny.recipes import RECIPES, Built, Recipe
+from tools.tiny.recipes import RECIPES, Recipe
 
 NER = "dbmdz/bert-large-cased-finetuned-conll03-english"
 
@@ -120,11 +122,20 @@ def test_what_only_the_review_models_are_made_from_is_their_input_only(own):
     assert "tools/tiny/recipes.py" in inputs.for_stand_in(now, "klue/roberta-base")
 
 
+def test_the_korean_recipe_is_an_input_of_the_korean_stand_in_and_the_review_models_only():
+    """Tuning the Korean stand-in rebuilds it and the review models trained on it, no other."""
+    now = inputs.input_hashes()
+    assert inputs.KOREAN in inputs.for_stand_in(now, "klue/roberta-base")
+    assert inputs.KOREAN in inputs.for_stand_in(now, "course/review-models")
+    assert inputs.KOREAN not in inputs.for_stand_in(now, "google-bert/bert-base-uncased")
+    assert "sources/09_custom_data.py" not in inputs.for_stand_in(now, "klue/roberta-base")
+
+
 def test_the_committed_stand_ins_are_built_from_the_current_inputs():
     """Fails when a recipe, the builder, the course data or chapter 09 changed after the
     committed stand-ins were built: rebuild them, or the change lands with stale checkpoints."""
     now = inputs.input_hashes()
-    hub_ids = {r.hub_id.replace("/", "--"): r.hub_id for r in RECIPES if r.saved}
+    hub_ids = {folder_name(r.hub_id): r.hub_id for r in RECIPES if r.saved}
     stale = [
         folder.name
         for folder in saved_folders()
@@ -155,7 +166,7 @@ def test_the_build_command_rebuilds_one_stand_in_from_the_committed_base(tmp_pat
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert NER in done.stdout and "ner_loss" in done.stdout
-    folder = tmp_path / NER.replace("/", "--")
+    folder = tmp_path / folder_name(NER)
     notes = json.loads((folder / "tiny_build.json").read_text())
     assert notes[inputs.DIGEST_KEY] == inputs.digest(
         inputs.for_stand_in(inputs.input_hashes(), NER)

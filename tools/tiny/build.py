@@ -18,11 +18,12 @@ import datasets
 import torch
 import transformers
 
-from helpers.checkpoints import find_known
+from helpers.checkpoints import find_known, folder_name
 from helpers.paths import tiny_checkpoints_dir
 from tools.tiny import inputs
 from tools.tiny.bars import misses
-from tools.tiny.recipes import RECIPES, Built, Recipe
+from tools.tiny.base import Built
+from tools.tiny.recipes import RECIPES, Recipe
 
 
 class BuildRefused(Exception):
@@ -123,7 +124,7 @@ def build_all(
                 _refuse_below_bars(recipe, built)
                 own = inputs.for_stand_in(hashes, recipe.hub_id)
                 built.notes[inputs.DIGEST_KEY] = inputs.digest(own)
-                _save(built, Path(staging) / recipe.hub_id.replace("/", "--"))
+                _save(built, Path(staging) / folder_name(recipe.hub_id))
                 report[recipe.hub_id] = {
                     **built.notes,
                     "seconds": round(time.perf_counter() - start, 1),

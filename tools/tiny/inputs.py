@@ -1,9 +1,10 @@
 """What the tiny stand-ins are built from, hashed: the builder records it, a test compares it.
 
 The inputs are the builder's code (tools/tiny) and the course data it trains on (data/, the
-checkpoints aside), for every stand-in; and the files that only one stand-in is made from, for
-that stand-in alone (the review models: chapter 09's source and settings, which the builder runs
-through tools/tiny/lesson09.py): an edit there makes that stand-in stale, not all.
+checkpoints aside), for every stand-in; and the files that only some stand-ins are made from,
+for those alone (the Korean stand-in's recipe, tools/tiny/korean.py, for it and the review
+models; chapter 09's source and settings, which the builder runs through tools/tiny/lesson09.py,
+for the review models): an edit there makes those stand-ins stale, not all.
 Each stand-in's `tiny_build.json` holds the digest of the inputs it was built from, and a full
 build lists each input's hash in `INPUTS.sha256`, so a test can name the files that changed.
 """
@@ -17,9 +18,13 @@ from helpers.paths import REPO_ROOT
 
 INPUTS_NAME = "INPUTS.sha256"
 DIGEST_KEY = "inputs_sha256"
-# The files only one stand-in is made from: an input of that stand-in only.
+# The files only some stand-ins are made from: inputs of those stand-ins only. The review
+# models are built on the Korean stand-in, so its recipe is theirs too.
+KOREAN = "tools/tiny/korean.py"
 OWN_INPUTS = {
+    "klue/roberta-base": (KOREAN,),
     "course/review-models": (
+        KOREAN,
         "sources/09_custom_data.py",
         "helpers/chapters/ch09_models.py",
         "tools/tiny/lesson09.py",
@@ -63,8 +68,10 @@ def input_hashes(root: Path = REPO_ROOT) -> dict[str, str]:
 
 
 def for_stand_in(hashes: dict[str, str], hub_id: str) -> dict[str, str]:
-    """The inputs of the stand-in `hub_id`: all of `hashes` but the own inputs of the others."""
-    others = {path for owner, paths in OWN_INPUTS.items() if owner != hub_id for path in paths}
+    """The inputs of the stand-in `hub_id`: all of `hashes` but the files other stand-ins are
+    made from and it is not."""
+    own = set(OWN_INPUTS.get(hub_id, ()))
+    others = {path for paths in OWN_INPUTS.values() for path in paths} - own
     return {name: value for name, value in hashes.items() if name not in others}
 
 

@@ -1,8 +1,10 @@
 """Lesson 03's tiny `Trainer` run, repeated by the builder to record what the lesson will show.
 
-The arguments are the lesson's own (`training_args` in sources/03_trainer_mrpc.py with the tiny
-settings); the scores come from the same GLUE MRPC metric. The validation and test pairs are
-only scored here, never used to choose anything.
+The arguments are the lesson's own: `lesson_arguments` builds what `training_args` in
+sources/03_trainer_mrpc.py builds on a CPU (tests/tools/test_lesson03_recipe.py compares the
+two), and `tools.bench_mrpc` uses it too, so the tools write the recipe once. The scores come
+from the same GLUE MRPC metric. The validation and test pairs are only scored here, never used
+to choose anything.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from transformers import (
     set_seed,
 )
 
-from helpers.finetune import compute_metrics_for, settings, tokenize_function
+from helpers.finetune import Settings, compute_metrics_for, settings, tokenize_function
 from helpers.glue_files import TASKS, load_glue_folder
 from helpers.paths import data_dir
 
@@ -30,26 +32,32 @@ OTHER_SEEDS = (0, 1)  # the same run with other seeds: is the lesson's score luc
 SPLITS = ("validation", "test")
 
 
+def lesson_arguments(out: str, training: Settings, seed: int, **changes) -> TrainingArguments:
+    """Lesson 03's `training_args(name, **changes)` on a CPU, with `training`'s settings and
+    `seed`; the tools also print no progress bar."""
+    arguments = {
+        "output_dir": out,
+        "eval_strategy": "epoch",
+        "save_strategy": "no",
+        "num_train_epochs": training.epochs,
+        "learning_rate": training.learning_rate,
+        "per_device_train_batch_size": training.batch_size,
+        "per_device_eval_batch_size": training.batch_size,
+        "logging_steps": training.logging_steps,
+        "fp16": False,
+        "use_cpu": True,
+        "seed": seed,
+        "data_seed": seed,
+        "disable_tqdm": True,
+    }
+    return TrainingArguments(**{**arguments, **changes})
+
+
 def _trainer(folder: Path, tokenizer, tokenized, out: str, seed: int) -> Trainer:
     """The lesson's Trainer: a new two-class head on `folder`'s encoder, tiny settings."""
-    tiny = settings("tiny")
     set_seed(seed)
     model = AutoModelForSequenceClassification.from_pretrained(folder, num_labels=2)
-    args = TrainingArguments(
-        output_dir=out,
-        eval_strategy="epoch",
-        save_strategy="no",
-        num_train_epochs=tiny.epochs,
-        learning_rate=tiny.learning_rate,
-        per_device_train_batch_size=tiny.batch_size,
-        per_device_eval_batch_size=tiny.batch_size,
-        logging_steps=tiny.logging_steps,
-        use_cpu=True,
-        seed=seed,
-        data_seed=seed,
-        report_to="none",
-        disable_tqdm=True,
-    )
+    args = lesson_arguments(out, settings("tiny"), seed)
     trainer = Trainer(
         model,
         args,

@@ -33,11 +33,9 @@ def run_lesson(korean_base) -> Path:
         run = run_notebook(LESSON, cwd=NOTEBOOKS_DIR, env=env)
         if not run.ok:
             raise CourseError(f"Chapter 09 failed while building the review models: {run.error}")
-        saved = Path(mkdtemp(prefix="review-models-"))
-        shutil.copytree(
-            runs / "tiny" / "09_custom_data" / "review-models", saved / folder_name(REVIEW_MODELS)
-        )
-    return saved / folder_name(REVIEW_MODELS)
+        saved = Path(mkdtemp(prefix="review-models-")) / folder_name(REVIEW_MODELS)
+        shutil.copytree(runs / "tiny" / "09_custom_data" / "review-models", saved)
+    return saved
 
 
 def scores(folder: Path) -> dict[str, float]:

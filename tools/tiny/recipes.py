@@ -23,14 +23,12 @@ from transformers import (
     GPT2LMHeadModel,
     LlamaConfig,
     LlamaForCausalLM,
-    RobertaConfig,
-    RobertaForMaskedLM,
 )
 
-from tools.tiny import chat, lesson03, lesson09, synthetic, texts, tokenizers, training
+from tools.tiny import chat, korean, lesson03, lesson09, synthetic, texts, tokenizers, training
 from tools.tiny.bars import Bar, at_least, at_most, below, equals, strictly_between
+from tools.tiny.base import SIZE, Built
 
-SIZE = {"hidden": 64, "layers": 2, "heads": 2, "ffn": 256, "positions": 512}
 MLM_STEPS = 300
 BERT_STEPS = (
     2000  # MLM + next-sentence steps of the BERT stand-ins (600: lesson 03 learned nothing)
@@ -38,8 +36,6 @@ BERT_STEPS = (
 CLM_STEPS = 300
 CHAT_SIZE = {"hidden": 128, "layers": 2, "heads": 4, "ffn": 512}
 CHAT_STEPS = 1500
-HEAD_INIT = 0.2  # initializer_range saved with the Korean stand-in (see klue_roberta)
-KOREAN_MLM_STEPS = 1800  # 600: chapter 09's keyword model stalled (validation micro-F1 0.67)
 SENTIMENT_EPOCHS = 8
 SENTIMENT_LR = 5e-4
 NER_STEPS = 600
@@ -64,17 +60,6 @@ LESSON_ZERO_SHOT = {
 }
 CONLL_LABELS = ("O", "B-MISC", "I-MISC", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 NLI_LABELS = ("contradiction", "neutral", "entailment")
-
-
-@dataclass
-class Built:
-    """A model and tokenizer ready to save, with notes on how they were made; or, with `files`,
-    a folder made some other way (copied as it is)."""
-
-    model: torch.nn.Module | None
-    tokenizer: object
-    notes: dict
-    files: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -148,33 +133,6 @@ def mrpc_lesson_03(bert: BertForPreTraining, tokenizer) -> dict:
         bert.save_pretrained(folder)
         tokenizer.save_pretrained(folder)
         return lesson03.record(Path(folder))
-
-
-def klue_roberta(done: dict) -> Built:
-    """A Korean RoBERTa masked LM (klue/roberta-base's layout: a BERT WordPiece tokenizer, no
-    token types, positions offset by the padding id) pretrained on the course's Korean text."""
-    tokenizer = tokenizers.korean_wordpiece(texts.korean_texts())
-    config = RobertaConfig(
-        vocab_size=len(tokenizer),
-        hidden_size=SIZE["hidden"],
-        num_hidden_layers=SIZE["layers"],
-        num_attention_heads=SIZE["heads"],
-        intermediate_size=SIZE["ffn"],
-        max_position_embeddings=SIZE["positions"] + 2,
-        type_vocab_size=1,
-        pad_token_id=tokenizer.pad_token_id,
-        bos_token_id=tokenizer.cls_token_id,
-        eos_token_id=tokenizer.sep_token_id,
-    )
-    model = RobertaForMaskedLM(config)
-    loss = training.train_masked_lm_summarising(
-        model, tokenizer, texts.korean_texts(), KOREAN_MLM_STEPS
-    )
-    # New heads (chapter 09's classifiers) start from weights drawn with this spread. The real
-    # model's 0.02 suits 768 dimensions; on 64, a two-layer head that small stalled the keyword
-    # model for epochs (validation micro-F1 0.0 at the 0.5 threshold, 0.90 with 0.2).
-    model.config.initializer_range = HEAD_INIT
-    return Built(model, tokenizer, {"mlm_loss": round(loss, 3)})
 
 
 def review_models(done: dict) -> Built:
@@ -440,7 +398,7 @@ RECIPES = (
         ("google-bert/bert-base-cased",),
         bars=QA_BARS,
     ),
-    Recipe("klue/roberta-base", klue_roberta),
+    Recipe("klue/roberta-base", korean.klue_roberta),
     Recipe("course/review-models", review_models, ("klue/roberta-base",), bars=REVIEW_BARS),
 )
 
