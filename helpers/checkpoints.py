@@ -13,6 +13,7 @@ from helpers.paths import tiny_checkpoints_dir
 __all__ = ["checkpoint"]
 
 REVIEW_MODELS = "course/review-models"  # chapter 09's two models, which chapters 10-12 load
+REVIEW_ANALYSER = "course/review-analyser"  # chapter 11's int8 ONNX folder, which the app serves
 
 
 def folder_name(hub_id: str) -> str:
@@ -68,6 +69,10 @@ KNOWN = (
     # make the stand-in; full mode finds the real ones with helpers.review_models_dir().
     KnownCheckpoint(
         REVIEW_MODELS, (), "chapter 09's keyword and sentiment models", "review_models.json"
+    ),
+    # Made by the course too: the tiny builder runs chapter 11, which writes the served folder.
+    KnownCheckpoint(
+        REVIEW_ANALYSER, (), "chapter 11's review analyser (int8 ONNX)", "analyser.json"
     ),
 )
 

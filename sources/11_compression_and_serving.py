@@ -57,7 +57,7 @@ if "google.colab" in sys.modules:
 import helpers
 
 course = helpers.setup_notebook(chapter="11_compression_and_serving")
-helpers.require_extra("serve", "onnx", "onnxruntime", "onnxscript")
+helpers.require_extra("serve", "onnx", "onnxruntime", "onnxscript", "streamlit")
 
 # %% [markdown]
 # ## The model and what we measure
@@ -356,13 +356,437 @@ print("student above always-긍정 (0.456):", table.loc["distilled student", "te
 # either way is noise. Pruning keeps accuracy up to a point, then collapses, and without
 # sparse storage it saves nothing on disk. On a busy 2-core machine the tiny timings say
 # little; in full mode on `klue/roberta-base` the differences are large.
+
+# %% [markdown]
+# ## Serving: the review analyser as an app
+# A served model needs three things beside it: its files, the code that turns a request into an
+# answer, and the list of packages that code imports. We put all of them in one folder,
+# `serve/`: both review models as int8 ONNX files (no PyTorch needed to serve them), the
+# tokenizer, the app, its requirements and a Dockerfile. From here on the notebook works in that
+# folder, as the server will.
+
+# %%
+import os
+import shutil
+
+serve = course.run_dir / "serve"
+shutil.rmtree(serve, ignore_errors=True)  # a fresh folder on every run
+(serve / "model").mkdir(parents=True)
+os.chdir(serve)
+
+# %% [markdown]
+# The sentiment model's int8 file is the one measured above. The keyword model goes through the
+# same three steps (export, prepare, quantize), here in one function; the tokenizer's own file
+# and a small JSON file of names and the threshold complete the model folder.
+
+# %%
+from tempfile import TemporaryDirectory
+
+
+def export_int8(model, path):
+    program = torch.onnx.export(model, (), kwargs=example, dynamo=True,
+                                input_names=["input_ids", "attention_mask"],
+                                output_names=["logits"], verbose=False,
+                                dynamic_shapes={"input_ids": free, "attention_mask": free})
+    for node in program.model.graph.all_nodes():
+        node.metadata_props.clear()
+    with TemporaryDirectory() as tmp:
+        program.save(f"{tmp}/model.onnx", external_data=True)
+        quant_pre_process(f"{tmp}/model.onnx", f"{tmp}/prepared.onnx")
+        quantize_dynamic(f"{tmp}/prepared.onnx", path, weight_type=QuantType.QInt8)
+
+# %%
+import json
+from pathlib import Path
+
+export_int8(models.keywords, "model/keywords.onnx")
+shutil.copy(saved / "int8" / "model.onnx", "model/sentiment.onnx")
+tokenizer.backend_tokenizer.save("model/tokenizer.json")
+names = {**helpers.ASPECTS_EN, **helpers.LEVELS_EN}
+manifest = models.manifest
+Path("model/analyser.json").write_text(json.dumps({
+    "keywords": manifest.aspects, "levels": manifest.levels, "threshold": manifest.threshold,
+    "english": {k: names[k] for k in manifest.aspects + manifest.levels if k in names},
+    "mask_token": tokenizer.mask_token, "pad_token": tokenizer.pad_token,
+}, ensure_ascii=False, indent=1))
+sorted(p.name for p in Path("model").iterdir())
+
+# %% [markdown]
+# ### The app
+# [Streamlit](https://streamlit.io) turns a Python script into a web page: each widget is a
+# function call, and the script reruns from the top on every click. `%%writefile` writes a cell
+# to a file instead of running it (`-a` appends), so the app is written in short pieces here and
+# runs as one file. It imports public packages only (`onnxruntime`, `tokenizers`, `numpy`,
+# `streamlit`), so you can carry it away with its folder. The course's copy,
+# `apps/review_analyser/`, is generated from these cells (`make scripts`).
+
+# %%
+# %%writefile app.py
+"""The review analyser: the keywords a Korean review mentions, their sentiment, and the words
+that mattered. Written by chapter 11 of the course; run with `streamlit run app.py`."""
+
+import html
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import onnxruntime
+import streamlit as st
+from tokenizers import Tokenizer
+
+# %% [markdown]
+# The model folder holds everything the answers need: beside the app unless `REVIEW_MODEL_DIR`
+# names another. The `tokenizers` library reads the tokenizer's own file (what `AutoTokenizer`
+# wraps), told to truncate and pad as the `transformers` tokenizer did.
+
+# %%
+# %%writefile -a app.py
+
+MODEL_DIR = Path(os.environ.get("REVIEW_MODEL_DIR", Path(__file__).parent / "model"))
+MAX_CHARS = 2000  # longer texts are not reviews (and would be cut to 512 tokens)
+MODELS = ("keywords", "sentiment")  # keywords.onnx, sentiment.onnx
+
+
+def load(folder):
+    """Both int8 ONNX models, their tokenizer and their settings, from one folder."""
+    config = json.loads((folder / "analyser.json").read_text(encoding="utf-8"))
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.enable_truncation(max_length=512)
+    pad = config["pad_token"]
+    tokenizer.enable_padding(pad_id=tokenizer.token_to_id(pad), pad_token=pad)
+    models = {m: onnxruntime.InferenceSession(folder / f"{m}.onnx") for m in MODELS}
+    return {"config": config, "tokenizer": tokenizer, **models}
+
+# %% [markdown]
+# Each model is a function from a batch of texts to logits: the tokenizer encodes the batch
+# (a pair, review and keyword, for the sentiment model, as in chapter 09), onnxruntime runs it.
+# A sigmoid per keyword gives the keyword model's probabilities, a softmax over the levels the
+# sentiment model's.
+
+# %%
+# %%writefile -a app.py
+
+
+def logits(analyser, model, texts, keywords=None):
+    texts = list(zip(texts, keywords)) if keywords is not None else list(texts)
+    encoded = analyser["tokenizer"].encode_batch(texts)
+    batch = {
+        "input_ids": np.array([e.ids for e in encoded], dtype=np.int64),
+        "attention_mask": np.array([e.attention_mask for e in encoded], dtype=np.int64),
+    }
+    return analyser[model].run(["logits"], batch)[0]
+
+# %%
+# %%writefile -a app.py
+
+
+def keyword_probabilities(analyser, texts):
+    return 1 / (1 + np.exp(-logits(analyser, "keywords", texts)))
+
+
+def sentiment_probabilities(analyser, texts, keywords):
+    z = logits(analyser, "sentiment", texts, keywords)
+    exp = np.exp(z - z.max(axis=1, keepdims=True))
+    return exp / exp.sum(axis=1, keepdims=True)
+
+# %% [markdown]
+# The analysis chains them as chapter 09 did: every keyword at or above the threshold, then the
+# sentiment of the review about that keyword.
+
+# %%
+# %%writefile -a app.py
+
+
+def analyse(analyser, text):
+    """(keyword, level, probability of that level) for each keyword found, likeliest first."""
+    config = analyser["config"]
+    found = keyword_probabilities(analyser, [text])[0]
+    order = [k for k in np.argsort(-found, kind="stable") if found[k] >= config["threshold"]]
+    keywords = [config["keywords"][k] for k in order]
+    if not keywords:
+        return []
+    levels = sentiment_probabilities(analyser, [text] * len(keywords), keywords)
+    return [(k, config["levels"][p.argmax()], float(p.max())) for k, p in zip(keywords, levels)]
+
+# %% [markdown]
+# The highlights are chapter 09's occlusion: mask each word in turn and measure how much the
+# keyword's probability drops, 32 masked copies per batch.
+
+# %%
+# %%writefile -a app.py
+
+
+def highlights(analyser, text, keyword):
+    """Each word of `text` with the drop of `keyword`'s probability when it is masked."""
+    words, k = text.split(), analyser["config"]["keywords"].index(keyword)
+    mask = analyser["config"]["mask_token"]
+    batch = [text] + [" ".join([*words[:i], mask, *words[i + 1 :]]) for i in range(len(words))]
+    chunks = [batch[i : i + 32] for i in range(0, len(batch), 32)]
+    p = np.concatenate([keyword_probabilities(analyser, chunk)[:, k] for chunk in chunks])
+    return [(word, float(p[0] - q)) for word, q in zip(words, p[1:])]
+
+# %% [markdown]
+# Before any model runs, the input is checked: an empty text, one longer than a review, or one
+# without a Korean letter (English, emoji) gets a sentence that says what to do, never a stack
+# trace.
+
+# %%
+# %%writefile -a app.py
+
+
+def problem(text):
+    """What is wrong with `text` as a review, in words for the user; None when it is fine."""
+    if not text.strip():
+        return "The review is empty: type (or paste) a review first, or click an example."
+    if len(text) > MAX_CHARS:
+        return f"The review has {len(text):,} characters; the limit is {MAX_CHARS:,}."
+    if not any("가" <= c <= "힣" for c in text):
+        return "This analyser reads Korean reviews, and the text has no Korean letter."
+    return None
+
+# %% [markdown]
+# Whatever the user typed is shown as text: `html.escape` turns `<b>` into `&lt;b&gt;`, so
+# markup in a review cannot change the page. Each word's background is as strong as its drop.
+
+# %%
+# %%writefile -a app.py
+
+
+def highlighted(scored):
+    """The words as HTML, each on an orange background as strong as its drop."""
+    largest = max([s for _, s in scored] + [1e-9])
+    return " ".join(
+        f'<span title="{s:+.3f}" style="background: rgba(255, 140, 0, {max(s, 0) / largest:.2f})">'
+        f"{html.escape(word)}</span>"
+        for word, s in scored
+    )
+
+# %% [markdown]
+# Last, the page. `st.cache_resource` keeps what `load_analyser` returns for the server's life,
+# so a rerun (every click) does not load the files again; `st.session_state` keeps the text
+# box's value across reruns, so an example's button can fill it.
+
+# %%
+# %%writefile -a app.py
+
+
+EXAMPLES = (
+    "배송이 정말 빨라서 좋았어요. 색상도 화면이랑 똑같아요!",
+    "사이즈가 너무 작아요 ㅠㅠ 가격에 비해 품질도 아쉬워요.",
+    "소재가 부드럽고 착용감이 편해서 매일 입어요.",
+)
+
+
+@st.cache_resource
+def load_analyser():
+    return load(MODEL_DIR)
+
+# %%
+# %%writefile -a app.py
+
+
+def show(analyser, text):
+    """Each keyword found, its sentiment, and the review's words coloured by their drop."""
+    english = analyser["config"]["english"]
+    found = analyse(analyser, text)
+    if not found:
+        st.info("No keyword of the shop's list was found in this review.")
+    for keyword, level, p in found:
+        names = f"**{keyword}** ({english.get(keyword, '')}): **{level}**"
+        st.markdown(f"{names} ({english.get(level, '')}), p = {p:.2f}")
+        st.html(highlighted(highlights(analyser, text, keyword)))
+
+# %%
+# %%writefile -a app.py
+
+
+def ask_for_review():
+    """The examples and the text box: the review to analyse, or None before any click."""
+    for i, example in enumerate(EXAMPLES):
+        if st.button(example, key=f"example-{i}"):
+            st.session_state.review = example
+    text = st.text_area("Review (Korean)", key="review", height=120)
+    pressed = st.button("Analyse", key="analyse", type="primary")
+    return text if pressed or text in EXAMPLES else None
+
+# %%
+# %%writefile -a app.py
+
+
+def page():
+    st.set_page_config(page_title="Review analyser", page_icon="🧥")
+    st.title("리뷰 분석기 · Review analyser")
+    if not (MODEL_DIR / "analyser.json").is_file():
+        st.error(f"No model folder at {MODEL_DIR}: set REVIEW_MODEL_DIR to chapter 11's.")
+        st.stop()
+    text = ask_for_review()
+    if text is not None:
+        message = problem(text)
+        if message:
+            st.warning(message)
+        else:
+            show(load_analyser(), text)
+
+# %% [markdown]
+# The page is built only when the file runs as a program (`streamlit run`), not when the
+# notebook loads it below.
+
+# %%
+# %%writefile -a app.py
+
+
+if __name__ == "__main__":
+    page()
+
+# %% [markdown]
+# ### Does the app keep the scores?
+# `runpy.run_path` runs the file under another name than `__main__`, so we get its functions
+# without a page. The app's int8 models against chapter 09's PyTorch models, on the test
+# reviews: keyword micro-F1 at the saved threshold and sentiment accuracy on the test pairs.
+
+# %%
+import runpy
+
+from sklearn.metrics import f1_score
+
+app = runpy.run_path("app.py", run_name="review_app")
+analyser = app["load"](Path("model"))
+test_reviews = reviews[reviews.split == "test"]
+truth = helpers.keyword_matrix(test_reviews)
+
+# %%
+def scores(keyword_probabilities, sentiment_probabilities):
+    found = keyword_probabilities(list(test_reviews.review)) >= manifest.threshold
+    levels = sentiment_probabilities(list(test_pairs.review), list(test_pairs.keyword))
+    return {"keyword micro-F1": f1_score(truth, found, average="micro"),
+            "sentiment accuracy": float((levels.argmax(axis=1) == labels).mean())}
+
+
+parity = pd.DataFrame({
+    "PyTorch fp32 (chapter 09)": scores(models.keyword_probabilities,
+                                        models.sentiment_probabilities),
+    "int8 ONNX (the app)": scores(lambda t: app["keyword_probabilities"](analyser, t),
+                                  lambda t, k: app["sentiment_probabilities"](analyser, t, k)),
+}).round(3)
+parity
+
+# %%
+gap = (parity.iloc[:, 0] - parity.iloc[:, 1]).abs().max()
+print("the app's scores within 0.02 of PyTorch's:", bool(gap <= 0.02))
+
+# %% [markdown]
+# The time a user waits is one review's: both models and, for each keyword found, one batch of
+# masked copies for the highlights. Median over the first 30 test reviews, on this machine, with
+# PyTorch's `ReviewModels.analyse` beside it (which draws no highlights):
+
+# %%
+def median_ms(answer, texts):
+    times = []
+    for text in texts:
+        start = time.perf_counter()
+        answer(text)
+        times.append(time.perf_counter() - start)
+    return round(1000 * float(np.median(times)), 1)
+
+
+def with_highlights(text):
+    found = app["analyse"](analyser, text)
+    return [app["highlights"](analyser, text, keyword) for keyword, _, _ in found]
+
+# %% tags=["nbval-ignore-output"]
+texts = list(test_reviews.review[:30])
+pd.Series({"PyTorch: keywords and sentiment": median_ms(lambda t: models.analyse([t]), texts),
+           "app: keywords and sentiment": median_ms(lambda t: app["analyse"](analyser, t), texts),
+           "app: and highlights": median_ms(with_highlights, texts)}, name="ms per review")
+
+# %% [markdown]
+# ### Testing the app as a user would
+# Streamlit's `AppTest` runs the script without a browser: click, type, read the page. A typed
+# review, an empty one, an English one, and one with markup (shown as text, never as markup):
+
+# %%
+from streamlit.testing.v1 import AppTest
+
+# AppTest runs the script without a server, which Streamlit notes in a warning on every run
+logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+page = AppTest.from_file(str(serve / "app.py"), default_timeout=60).run()
+page.text_area(key="review").input("배송이 정말 빨라서 좋았어요. 색상도 예뻐요!").run()
+page.button(key="analyse").click().run()
+print([m.value for m in page.markdown])
+print("no error on the page:", not page.exception)
+
+# %%
+for text in ["", "great quality, fast delivery", "<b>배송</b>이 정말 빨라서 좋았어요 <script>x</script>"]:
+    page.text_area(key="review").input(text).run()
+    page.button(key="analyse").click().run()
+    said = [w.value for w in page.warning] or [m.value for m in page.markdown]
+    print(repr(text[:30]), "->", said)
+print("markup shown as text:", all("<script>" not in h.proto.body for h in page.get("html")))
+
+# %% [markdown]
+# Run it for real from this folder with `streamlit run app.py` and open the address it prints
+# (in Colab, a tunnel is needed to reach it; on your machine, `make app` runs the course's copy).
 #
-# ## Serving: the review app
-# `apps/review_app.py` is a small Streamlit app over both review models: type a review, see its
-# keywords, their sentiment and the words that mattered. Start it with `make app` (tiny
-# stand-ins; `COURSE_MODE=full make app` for the models chapter 09 saved in full mode) and open
-# the address it prints. The course tests it the way a person uses it: Streamlit's `AppTest`,
-# and a real headless Chromium that types a review and reads the page.
+# ### In a container
+# A container image holds the app, the model folder and the packages, on a small Linux: whoever
+# runs it needs Docker and nothing else. The requirements are the versions this notebook runs;
+# `wheels/` may hold their wheel files, for a build without network (`pip download -r
+# requirements.txt -d wheels`).
+
+# %%
+from importlib.metadata import version
+
+needed = ["numpy", "onnxruntime", "streamlit", "tokenizers"]
+Path("requirements.txt").write_text("".join(f"{name}=={version(name)}\n" for name in needed))
+Path("wheels").mkdir(exist_ok=True)
+needed
+
+# %% [markdown]
+# The Dockerfile builds in two stages. The first installs the requirements into a virtual
+# environment (from `wheels/` too); the second, the image that runs, copies only that
+# environment, so the wheel files and pip's work stay out of it. `BASE`, a slim Python image by
+# default, can be changed with `--build-arg BASE=...`.
+
+# %%
+# %%writefile Dockerfile
+ARG BASE=python:3.11-slim
+FROM ${BASE} AS build
+# PIP_NO_INDEX=1 (a build argument) installs from wheels/ alone, with no network.
+ARG PIP_NO_INDEX
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+COPY requirements.txt /build/
+COPY wheels /build/wheels
+RUN python3 -m venv /venv \
+    && /venv/bin/pip install --find-links /build/wheels -r /build/requirements.txt
+
+# %% [markdown]
+# The running image: an unprivileged user, the app and its model folder (no token or secret is
+# copied). Streamlit's settings are environment variables, so `docker run -e
+# STREAMLIT_SERVER_PORT=...` changes them; `HEALTHCHECK` asks Streamlit's health endpoint, so
+# `docker ps` shows when the app is ready.
+
+# %%
+# %%writefile -a Dockerfile
+
+FROM ${BASE}
+COPY --from=build /venv /venv
+RUN useradd --create-home --uid 1000 analyser
+WORKDIR /app
+COPY --chown=analyser app.py .
+COPY --chown=analyser model model
+USER analyser
+ENV PYTHONDONTWRITEBYTECODE=1 STREAMLIT_SERVER_PORT=8501 STREAMLIT_SERVER_ADDRESS=0.0.0.0 \
+    STREAMLIT_SERVER_HEADLESS=true STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
+EXPOSE 8501
+HEALTHCHECK --interval=5s --timeout=3s --start-period=30s CMD /venv/bin/python -c \
+    "import urllib.request as u; u.urlopen('http://127.0.0.1:$STREAMLIT_SERVER_PORT/_stcore/health')"
+CMD ["/venv/bin/streamlit", "run", "app.py"]
+
+# %% [markdown]
+# With Docker installed: `docker build -t review-analyser .` in this folder, then
+# `docker run --rm -p 8501:8501 review-analyser` and open http://localhost:8501. The course
+# builds, starts and drives the image in a real browser with `make test-image` (README).
 
 # %% [markdown]
 # ## Quiz

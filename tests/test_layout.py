@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers.paths import REPO_ROOT as REPO
+from tools.sources import SOURCES_DIR, python_code
 
 PACKAGES = ("helpers", "tools")
 
@@ -32,8 +33,10 @@ def _type_checking_lines(tree: ast.Module) -> set[int]:
 
 
 def imports(path: Path) -> set[str]:
-    """Every module `path` imports when it runs, at the top or inside functions."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    """Every module `path` imports when it runs, at the top or inside functions (a lesson's
+    source: its Python cells)."""
+    text = python_code(path) if path.parent == SOURCES_DIR else path.read_text(encoding="utf-8")
+    tree = ast.parse(text)
     skipped, found = _type_checking_lines(tree), set()
     for node in ast.walk(tree):
         if getattr(node, "lineno", None) in skipped:

@@ -1,9 +1,11 @@
-"""`python -m tools.export_script [--check]`: write the scripts generated from notebook cells.
+"""`python -m tools.export_script [--check]`: write the files generated from notebook cells.
 
 `scripts/accelerate_mrpc.py` is lesson 05's code cells tagged `export` (the imports and the
 training functions), between a fixed header and a `main()` that reads the course settings. So the
 notebook's `notebook_launcher` run and `accelerate launch` run the same code, with one copy of it
-in the repository. `--check` exits 1 when a script on disk differs from what its cells give.
+in the repository. `apps/review_analyser/` holds the files lesson 11 writes with `%%writefile`
+cells (the app and its Dockerfile), as IPython writes them. `--check` exits 1 when a file on disk
+differs from what its cells give.
 """
 
 from __future__ import annotations
@@ -63,6 +65,9 @@ if __name__ == "__main__":
 
 EXPORTS = {REPO_ROOT / "scripts" / "accelerate_mrpc.py": SOURCES_DIR / "05_accelerate.py"}
 TAG = "export"
+# Folders that hold what a lesson's `%%writefile NAME` cells write, under the same names.
+WRITTEN = {REPO_ROOT / "apps" / "review_analyser": SOURCES_DIR / "11_compression_and_serving.py"}
+WRITEFILE = "%%writefile"
 
 
 def exported_cells(source: Path) -> list[str]:
@@ -97,21 +102,43 @@ def generate(source: Path) -> str:
     return ruff_format(HEADER + "\n" + "\n\n\n".join(cells) + "\n" + FOOTER)
 
 
+def written_files(source: Path) -> dict[str, str]:
+    """{file name: text} that the `%%writefile NAME` (and `-a`, append) cells of `source` write,
+    exactly as IPython writes them: the cell below its first line, plus a newline."""
+    files: dict[str, str] = {}
+    for cell in read_source(source).cells:
+        first, _, body = cell.source.partition("\n")
+        if cell.cell_type != "code" or not first.startswith(WRITEFILE):
+            continue
+        *flags, name = first.split()[1:]
+        files[name] = (files.get(name, "") if "-a" in flags else "") + body + "\n"
+    if not files:
+        raise ValueError(f"{source.name} has no {WRITEFILE} cell")
+    return files
+
+
+def generated() -> dict[Path, str]:
+    """{path: text} of every generated file."""
+    files = {script: generate(source) for script, source in EXPORTS.items()}
+    for folder, source in WRITTEN.items():
+        files.update({folder / name: text for name, text in written_files(source).items()})
+    return files
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Write every generated script, or with --check report the stale ones."""
+    """Write every generated file, or with --check report the stale ones."""
     parser = argparse.ArgumentParser(prog="python -m tools.export_script", description=__doc__)
-    parser.add_argument("--check", action="store_true", help="exit 1 if a script is stale")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a file is stale")
     stale = []
     check = parser.parse_args(argv).check
-    for script, source in EXPORTS.items():
-        text = generate(source)
+    for script, text in generated().items():
         if check:
             if not script.is_file() or script.read_text(encoding="utf-8") != text:
                 stale.append(script.relative_to(REPO_ROOT))
             continue
         script.parent.mkdir(parents=True, exist_ok=True)
         script.write_text(text, encoding="utf-8")
-        print(f"wrote {script.relative_to(REPO_ROOT)} from {source.relative_to(REPO_ROOT)}")
+        print(f"wrote {script.relative_to(REPO_ROOT)}")
     if stale:
         print(f"stale: {', '.join(map(str, stale))}; run `make scripts`", file=sys.stderr)
     return 1 if stale else 0

@@ -37,6 +37,14 @@ def read_source(path: Path):
     return notebook
 
 
+def python_code(source: Path) -> str:
+    """The Python a lesson runs: its code cells, without the cells that start with a cell magic
+    (`%%writefile Dockerfile` holds a Dockerfile, not Python), joined in notebook order."""
+    cells = read_source(source).cells
+    code = [c.source for c in cells if c.cell_type == "code" and not c.source.startswith("%%")]
+    return "\n\n".join(code) + "\n"
+
+
 def lesson_code(source: Path, names: set[str], namespace: dict | None = None) -> dict:
     """The lesson's own definitions named in `names` (functions, classes, assigned constants),
     executed with the lesson's top-level imports in `namespace` (give it the globals they use,
@@ -52,7 +60,7 @@ def lesson_code(source: Path, names: set[str], namespace: dict | None = None) ->
             return any(isinstance(t, ast.Name) and t.id in names for t in node.targets)
         return False
 
-    tree = ast.parse(source.read_text(encoding="utf-8"), filename=str(source))
+    tree = ast.parse(python_code(source), filename=str(source))
     found = [node for node in tree.body if wanted(node)]
     defined = {getattr(n, "name", None) for n in found} | {
         t.id

@@ -49,7 +49,6 @@ LEVELS_EN = {
     "매우긍정": "very positive",
 }
 MANIFEST = find_known(REVIEW_MODELS).marker  # "review_models.json", beside the two models
-MAX_REVIEW_CHARS = 2000  # the app's limit: longer texts are not reviews (and get truncated)
 
 
 @dataclass(frozen=True)
@@ -124,7 +123,7 @@ def saved_by_chapter_09(mode: str) -> Path:
 
 
 def review_models_dir(mode: str | None = None, train_here: bool = True) -> Path:
-    """Where chapters 10-12 (and the app) load chapter 09's two review models from; one line
+    """Where chapters 10-12 load chapter 09's two review models from; one line
     says which route it took.
 
     Tiny mode: the committed copies under the tiny checkpoints (the tiny builder made them by
@@ -273,15 +272,3 @@ def review_scores(models: ReviewModels, frame, majority_level: str) -> dict[str,
         "sentiment_macro_f1": float(f1_score(gold, levels, average="macro", zero_division=0)),
         "majority_accuracy": float(np.mean(gold == majority)),
     }
-
-
-def review_problem(text: str, limit: int = MAX_REVIEW_CHARS) -> str | None:
-    """What is wrong with `text` as a review, in words for the app's user; None when it is fine."""
-    if not text or not text.strip():
-        return "The review is empty: type (or paste) a review first, or click an example."
-    if len(text) > limit:
-        return (
-            f"The review has {len(text):,} characters; the limit is {limit:,}. "
-            "Shorten it to the part about the product."
-        )
-    return None

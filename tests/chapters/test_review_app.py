@@ -1,22 +1,29 @@
-"""The review app, used as a person would: Streamlit's AppTest, then a real headless Chromium."""
+"""The review analyser chapter 11 writes, used as a person would: Streamlit's AppTest on the
+committed tiny analyser folder, then a real headless Chromium."""
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
-from helpers.chapters.ch09_models import MAX_REVIEW_CHARS, review_problem
+from helpers.checkpoints import REVIEW_ANALYSER, checkpoint
 from helpers.paths import REPO_ROOT, free_port, run_dir
 from tools.browser import find as find_browser
 from tools.browser import install_line
+from tools.export_script import WRITTEN, written_files
 
-APP = REPO_ROOT / "apps" / "review_app.py"
+FOLDER = REPO_ROOT / "apps" / "review_analyser"
+APP = FOLDER / "app.py"
+MODEL = Path(checkpoint(REVIEW_ANALYSER, "tiny"))
 ORIGINAL_ENV = dict(os.environ)  # before any test here imports streamlit
+PUBLIC = {"html", "json", "os", "pathlib", "numpy", "onnxruntime", "streamlit", "tokenizers"}
 pytestmark = pytest.mark.xdist_group("review_app")
 
 
@@ -36,7 +43,7 @@ def keep_matplotlib_backend():
 def app(monkeypatch):
     from streamlit.testing.v1 import AppTest
 
-    monkeypatch.setenv("COURSE_MODE", "tiny")
+    monkeypatch.setenv("REVIEW_MODEL_DIR", str(MODEL))
     return AppTest.from_file(str(APP), default_timeout=60).run()
 
 
@@ -45,12 +52,34 @@ def shown(app) -> str:
     return "\n".join(m.value for m in app.markdown)
 
 
-def test_a_typed_review_shows_its_keywords_and_their_sentiment(app):
-    app.text_area(key="review").input("배송이 정말 빨라서 좋았어요.").run()
-    app.button(key="analyse").click().run()
+def ask(app, text: str):
+    """Type `text` and press Analyse."""
+    app.text_area(key="review").input(text).run()
+    return app.button(key="analyse").click().run()
+
+
+def test_the_app_is_what_chapter_11_writes_and_imports_public_packages_only():
+    for name, text in written_files(WRITTEN[FOLDER]).items():
+        assert (FOLDER / name).read_text(encoding="utf-8") == text, (
+            f"apps/review_analyser/{name} is stale or edited by hand: run `make scripts`"
+        )
+    tree = ast.parse(APP.read_text(encoding="utf-8"))
+    imported = {
+        alias.name.split(".")[0]
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Import)
+        for alias in n.names
+    }
+    imported |= {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert imported <= PUBLIC, f"the app imports {sorted(imported - PUBLIC)}"
+
+
+def test_a_typed_review_shows_its_keywords_their_sentiment_and_the_words(app):
+    ask(app, "배송이 정말 빨라서 좋았어요.")
     assert not app.exception and not app.warning
     assert "**배송** (delivery): **" in shown(app)  # a level follows, in Korean and English
     assert "p = " in shown(app)
+    assert "빨라서" in "".join(h.proto.body for h in app.get("html"))
 
 
 def test_an_example_click_fills_the_box_and_analyses_it(app):
@@ -59,22 +88,43 @@ def test_an_example_click_fills_the_box_and_analyses_it(app):
     assert "**사이즈**" in shown(app) and not app.exception
 
 
-@pytest.mark.parametrize("text", ["", "   ", "가" * 5000], ids=["empty", "blank", "5000-chars"])
-def test_an_empty_or_overlong_review_gets_a_clear_message(app, text):
-    app.text_area(key="review").input(text).run()
-    app.button(key="analyse").click().run()
-    assert not app.exception
-    assert [w.value for w in app.warning] == [review_problem(text)]
-    assert "empty" in review_problem(" ") and f"{MAX_REVIEW_CHARS:,}" in review_problem("가" * 5000)
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("가" * 10_000, "10,000 characters"),
+        ("great quality, fast delivery", "no Korean letter"),
+        ("😀👍🔥", "no Korean letter"),
+    ],
+    ids=["empty", "blank", "10000-chars", "english", "emoji"],
+)
+def test_bad_input_gets_a_clear_message_and_no_analysis(app, text, says):
+    ask(app, text)
+    assert not app.exception and not app.get("html")
+    assert len(app.warning) == 1 and says in app.warning[0].value
 
 
-def test_full_mode_without_chapter_09_run_shows_what_to_do(monkeypatch, tmp_path):
+def test_markup_in_a_review_is_shown_as_text(app):
+    ask(app, "<b>배송</b>이 빨라요 <script>alert(1)</script> <img src=x onerror=alert(1)>")
+    html = "".join(h.proto.body for h in app.get("html"))
+    assert "&lt;script&gt;" in html and "<script>" not in html and "<img" not in html
+
+
+def test_twenty_requests_in_a_row_after_bad_ones_still_answer(app):
+    for i in range(20):
+        ask(app, "" if i % 2 else f"포장이 꼼꼼해요 {i}")
+        assert not app.exception
+    ask(app, "배송이 빨라요")
+    assert "**배송**" in shown(app)
+
+
+def test_a_missing_model_folder_is_named(monkeypatch, tmp_path):
     from streamlit.testing.v1 import AppTest
 
-    monkeypatch.setenv("COURSE_MODE", "full")
-    monkeypatch.setenv("COURSE_RUN_DIR", str(tmp_path))
+    monkeypatch.setenv("REVIEW_MODEL_DIR", str(tmp_path / "nowhere"))
     app = AppTest.from_file(str(APP), default_timeout=60).run()
-    assert not app.exception and "09_custom_data" in app.error[0].value
+    assert app.error and "nowhere" in app.error[0].value and not app.exception
 
 
 def wait_for(url: str, seconds: float = 60) -> None:
@@ -92,11 +142,7 @@ def wait_for(url: str, seconds: float = 60) -> None:
 
 @pytest.mark.end_to_end
 def test_a_person_in_a_real_browser_types_a_review_and_reads_the_result():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as ready
-    from selenium.webdriver.support.ui import WebDriverWait
+    from tools.drive_app import AppPage
 
     chrome = find_browser()
     assert chrome, f"No Chromium and chromedriver: `make test` installs them, or {install_line()}"
@@ -105,37 +151,17 @@ def test_a_person_in_a_real_browser_types_a_review_and_reads_the_result():
         [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port),
          "--browser.gatherUsageStats", "false"],
-        env={**os.environ, "COURSE_MODE": "tiny"}, stdout=subprocess.DEVNULL,
+        env={**os.environ, "REVIEW_MODEL_DIR": str(MODEL)}, stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )  # fmt: skip
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(chrome.binary)
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--window-size=1000,1100",
-    ):
-        options.add_argument(flag)
-    browser = None
     try:
         wait_for(f"http://127.0.0.1:{port}/_stcore/health")
-        browser = webdriver.Chrome(service=Service(str(chrome.driver)), options=options)
-        browser.get(f"http://127.0.0.1:{port}/")
-        wait = WebDriverWait(browser, 60)
-        box = wait.until(ready.element_to_be_clickable((By.TAG_NAME, "textarea")))
-        box.send_keys("배송이 정말 빨라서 좋았어요. 색상도 예뻐요!")
-        button = browser.find_element(By.XPATH, "//button[.//p[text()='Analyse']]")
-        button.click()
-        wait.until(ready.text_to_be_present_in_element((By.TAG_NAME, "body"), "p = "))
-        words = wait.until(ready.presence_of_all_elements_located((By.CSS_SELECTOR, "span[title]")))
-        page = browser.find_element(By.TAG_NAME, "body").text
-        assert "배송 (delivery)" in page
-        assert "빨라서" in {w.text for w in words}  # the review's words, coloured by their drop
-        browser.save_screenshot(str(run_dir("app") / "review_app.png"))
+        with AppPage(chrome, f"http://127.0.0.1:{port}/") as page:
+            answer = page.analyse("배송이 정말 빨라서 좋았어요. 색상도 예뻐요!")
+            page.screenshot(run_dir("app") / "review_app.png")
+        assert "배송 (delivery)" in answer.text
+        assert "빨라서" in answer.words  # the review's words, coloured by their drop
     finally:
-        if browser is not None:
-            browser.quit()
         server.terminate()
         server.wait(timeout=30)
 

@@ -28,12 +28,20 @@ def reads_of_the_environment(tree: ast.AST) -> list[int]:
     return lines
 
 
+# The app chapter 11 writes stands alone (public packages only), so it reads its one setting,
+# REVIEW_MODEL_DIR, itself; the README's serving section documents it.
+OWN_READERS = {
+    REPO_ROOT / "helpers" / "environment.py",
+    REPO_ROOT / "apps" / "review_analyser" / "app.py",
+}
+
+
 def test_only_the_environment_module_reads_the_environment():
     files = [
         p
         for folder in ("helpers", "tools", "apps")
         for p in (REPO_ROOT / folder).rglob("*.py")
-        if p != REPO_ROOT / "helpers" / "environment.py"
+        if p not in OWN_READERS
     ]
     found = {
         str(p.relative_to(REPO_ROOT)): lines

@@ -36,6 +36,7 @@ def _save(built: Built, folder: Path) -> None:
     if built.files:
         shutil.copytree(built.files, folder, dirs_exist_ok=True)
         shutil.rmtree(built.files.parent)
+        built.files = folder  # where a later recipe finds it
     else:
         built.model.save_pretrained(folder)
         built.tokenizer.save_pretrained(folder)
@@ -45,14 +46,17 @@ def _save(built: Built, folder: Path) -> None:
 
 
 def _committed(hub_id: str) -> Built | None:
-    """The committed stand-in for `hub_id` (model, tokenizer and build notes), if there is one."""
+    """The committed stand-in for `hub_id` (model, tokenizer and build notes; or, for a folder the
+    course made otherwise, its files), if there is one."""
     entry = find_known(hub_id)
     folder = tiny_checkpoints_dir() / entry.folder if entry else None
-    if folder is None or not (folder / "config.json").is_file():
+    if folder is None or not (folder / entry.marker).is_file():
         return None
+    notes = json.loads((folder / "tiny_build.json").read_text(encoding="utf-8"))
+    if entry.marker != "config.json":
+        return Built(None, None, notes, files=folder)
     config = transformers.AutoConfig.from_pretrained(folder)
     model = getattr(transformers, config.architectures[0]).from_pretrained(folder)
-    notes = json.loads((folder / "tiny_build.json").read_text(encoding="utf-8"))
     return Built(model, transformers.AutoTokenizer.from_pretrained(folder), notes)
 
 

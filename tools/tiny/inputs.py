@@ -2,9 +2,10 @@
 
 The inputs are the builder's code (tools/tiny) and the course data it trains on (data/, the
 checkpoints aside), for every stand-in; and the files that only some stand-ins are made from,
-for those alone (the Korean stand-in's recipe, tools/tiny/korean.py, for it and the review
-models; chapter 09's source and settings, which the builder runs through tools/tiny/lesson09.py,
-for the review models): an edit there makes those stand-ins stale, not all.
+for those alone (the Korean stand-in's recipe, tools/tiny/korean.py, for it and what is built
+on it; chapter 09's source and settings, which the builder runs through tools/tiny/lesson09.py,
+for the review models and the analyser; chapter 11's source and tools/tiny/lesson11.py for the
+analyser): an edit there makes those stand-ins stale, not all.
 Each stand-in's `tiny_build.json` holds the digest of the inputs it was built from, and a full
 build lists each input's hash in `INPUTS.sha256`, so a test can name the files that changed.
 """
@@ -21,19 +22,26 @@ DIGEST_KEY = "inputs_sha256"
 # The files only some stand-ins are made from: inputs of those stand-ins only. The review
 # models are built on the Korean stand-in, so its recipe is theirs too.
 KOREAN = "tools/tiny/korean.py"
+REVIEW_MODELS = (
+    KOREAN,
+    "sources/09_custom_data.py",
+    "helpers/chapters/ch09_models.py",
+    "tools/tiny/lesson09.py",
+)
 OWN_INPUTS = {
     "klue/roberta-base": (KOREAN,),
-    "course/review-models": (
-        KOREAN,
-        "sources/09_custom_data.py",
-        "helpers/chapters/ch09_models.py",
-        "tools/tiny/lesson09.py",
+    "course/review-models": REVIEW_MODELS,
+    # Chapter 11 serves the review models: what makes them makes it too.
+    "course/review-analyser": (
+        *REVIEW_MODELS,
+        "sources/11_compression_and_serving.py",
+        "tools/tiny/lesson11.py",
     ),
 }
 INPUT_PATTERNS = (
     "tools/tiny/*.py",
     "data/**/*",
-    *(path for paths in OWN_INPUTS.values() for path in paths),
+    *sorted({path for paths in OWN_INPUTS.values() for path in paths}),
 )
 # The checkpoints are the output; the bars judge what was built and the command line only
 # parses arguments: neither changes a stand-in.

@@ -25,7 +25,17 @@ from transformers import (
     LlamaForCausalLM,
 )
 
-from tools.tiny import chat, korean, lesson03, lesson09, synthetic, texts, tokenizers, training
+from tools.tiny import (
+    chat,
+    korean,
+    lesson03,
+    lesson09,
+    lesson11,
+    synthetic,
+    texts,
+    tokenizers,
+    training,
+)
 from tools.tiny.bars import Bar, at_least, at_most, below, equals, strictly_between
 from tools.tiny.base import SIZE, Built
 
@@ -140,6 +150,13 @@ def review_models(done: dict) -> Built:
     Korean stand-in just built (chapters 10 and 11 load them in tiny mode)."""
     folder = lesson09.run_lesson(done["klue/roberta-base"])
     return Built(None, None, lesson09.scores(folder), files=folder)
+
+
+def review_analyser(done: dict) -> Built:
+    """Chapter 11's served folder (the review models as int8 ONNX files), from running the lesson
+    on the review models built or committed; scored with the app the lesson wrote."""
+    folder = lesson11.run_lesson(done["course/review-models"].files)
+    return Built(None, None, lesson11.scores(folder), files=folder)
 
 
 def _distil_tokenizer(bert_tokenizer) -> DistilBertTokenizer:
@@ -400,6 +417,7 @@ RECIPES = (
     ),
     Recipe("klue/roberta-base", korean.klue_roberta),
     Recipe("course/review-models", review_models, ("klue/roberta-base",), bars=REVIEW_BARS),
+    Recipe("course/review-analyser", review_analyser, ("course/review-models",), bars=REVIEW_BARS),
 )
 
 
