@@ -42,6 +42,17 @@ def run(*command: str, quiet: bool = True, **kwargs) -> subprocess.CompletedProc
     return subprocess.run(command, capture_output=quiet, text=True, check=False, **kwargs)
 
 
+def program(name: str) -> str | None:
+    """The path of the program `name`: on the PATH, else in the system folders root's PATH has
+    (apt installs dockerd and debootstrap in /usr/sbin, which a user's PATH may lack)."""
+    found = shutil.which(name)
+    if found:
+        return found
+    return next(
+        (str(p) for p in (Path("/usr/sbin") / name, Path("/sbin") / name) if p.is_file()), None
+    )
+
+
 def answers() -> bool:
     """Whether a Docker engine answers the docker command."""
     return bool(shutil.which("docker")) and run("docker", "info").returncode == 0
@@ -74,13 +85,18 @@ class Engine:
         """The engine that answers now, or one installed and started here (see the module)."""
         if answers():
             return cls()
-        if not shutil.which("dockerd") or not shutil.which("debootstrap"):
+        if not program("dockerd") or not program("debootstrap"):
             print("Installing Debian's docker.io and debootstrap (make test-image)", flush=True)
             apt_install(DEBIAN_PACKAGES)
+            if answers():  # the package started its own service
+                return cls()
+        dockerd = program("dockerd")
+        if dockerd is None:
+            raise CourseError("docker.io is installed but dockerd was not found")
         log.parent.mkdir(parents=True, exist_ok=True)
         with log.open("w") as out:
             daemon = subprocess.Popen(
-                [*sudo(), "dockerd", *DAEMON_FLAGS], stdout=out, stderr=subprocess.STDOUT
+                [*sudo(), dockerd, *DAEMON_FLAGS], stdout=out, stderr=subprocess.STDOUT
             )
         engine = cls(daemon)
         deadline = time.monotonic() + SOCKET_WAIT_SECONDS
@@ -128,7 +144,7 @@ def base_image() -> str:
     print(f"Making {LOCAL_BASE} with debootstrap (once per machine, about 2 minutes)", flush=True)
     with tempfile.TemporaryDirectory(prefix="base-") as root:
         done = run(
-            *sudo(), "debootstrap", "--variant=minbase", "--include=python3,python3-venv",
+            *sudo(), program("debootstrap") or "debootstrap", "--variant=minbase", "--include=python3,python3-venv",
             SUITE, root, debian_mirror(),
         )  # fmt: skip
         if done.returncode:

@@ -79,8 +79,12 @@ def test_lesson_11_table_sizes_and_checks():
     sizes = ast.literal_eval(re.search(r"(\{'PyTorch fp32': \d+.*?\})", text).group(1))
     assert sizes["ONNX int8"] < sizes["ONNX fp32"] / 3  # int8 weights, folded graph
     assert sizes["distilled student"] < sizes["PyTorch fp32"] == sizes["pruned 50%"]
-    checks = text.split(str(sizes), 1)[1]
-    assert checks.count(": True") == 4 and ": False" not in checks
+    checks = text.split(str(sizes), 1)[1].strip().splitlines()[:4]  # the four after the sizes
+    assert all(line.endswith(": True") for line in checks) and ": False" not in text
+    serving = text.split("PyTorch fp32 (chapter 09)", 1)[1]
+    assert "the app's scores within 0.02 of PyTorch's: True" in serving
+    assert "no error on the page: True" in serving and "markup shown as text: True" in serving
+    assert "no Korean letter" in serving and "review is empty" in serving
     table = text.split("sparsity  test accuracy", 1)[1].split("\n\n", 1)[0]
     pruning = re.findall(r"(\d+)%\s+([\d.]+)\s+([\d.]+)", table)
     assert [float(s) for _, s, _ in pruning] == [0.3, 0.5, 0.7, 0.9]
