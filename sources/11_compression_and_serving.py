@@ -22,7 +22,9 @@
 # - **quantize** it to int8 with onnxruntime's dynamic quantization;
 # - **distil** a smaller student from it with a soft-target loss in a `Trainer` subclass;
 # - **prune** its weights by magnitude and see what that does and does not buy;
-# - serve the review models in a small web app.
+# - serve both review models from int8 ONNX files in a Streamlit app you can carry away:
+#   input checks, escaped output, parity and latency against PyTorch, tested with `AppTest`;
+# - package that app in a container image with a Dockerfile.
 #
 # > **About the saved outputs.** The outputs stored in this notebook come from *tiny mode*:
 # > chapter 09's sentiment model as the course commits it (a 64-dimensional, two-layer Korean
@@ -676,6 +678,11 @@ gap = (parity.iloc[:, 0] - parity.iloc[:, 1]).abs().max()
 print("the app's scores within 0.02 of PyTorch's:", bool(gap <= 0.02))
 
 # %% [markdown]
+# Serve the int8 files only while this prints True. On your own models, if it prints False,
+# export both models without the quantization step (the fp32 ONNX files: larger, as exact as
+# PyTorch) into `model/` instead; the app reads either.
+
+# %% [markdown]
 # The time a user waits is one review's: both models and, for each keyword found, one batch of
 # masked copies for the highlights. Median over the first 30 test reviews, on this machine, with
 # PyTorch's `ReviewModels.analyse` beside it (which draws no highlights):
@@ -808,6 +815,12 @@ helpers.quiz("11.4", answer=None)
 # %%
 helpers.quiz("11.5", answer=None)
 
+# %%
+helpers.quiz("11.6", answer=None)
+
+# %%
+helpers.quiz("11.7", answer=None)
+
 # %% [markdown]
 # ## Summary
 # - Measure size, latency and score together; latency is a timing, so compare it on one
@@ -819,5 +832,9 @@ helpers.quiz("11.5", answer=None)
 # - Distillation: a half-depth student trained on soft targets (temperature) and labels, in a
 #   `Trainer` subclass's `compute_loss`.
 # - Magnitude pruning zeroes weights; it pays only with sparse storage or kernels.
+# - Serving: a folder with the model files, an app that loads them once (`st.cache_resource`),
+#   checks its input and escapes what it shows, and the requirements; check it keeps the test
+#   score and test it as a user would (`AppTest`, a browser). A Dockerfile turns the folder into
+#   an image that runs anywhere Docker does.
 #
 # Next: **12 · Instruction tuning with TRL**.

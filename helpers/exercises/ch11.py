@@ -96,4 +96,31 @@ QUIZZES = {
         "bit, across runtimes and even across CPUs.",
         "Is floating-point addition associative?",
     ),
+    "11.6": Quiz(
+        "Streamlit reruns the whole script on every click. Why is the model loaded in a function "
+        "decorated with `@st.cache_resource`?",
+        {
+            "a": "the decorator makes the model smaller",
+            "b": "so it is loaded once per server process and reused by every rerun and every "
+            "user, instead of on each click",
+            "c": "Streamlit cannot import onnxruntime without it",
+        },
+        "b",
+        "Loading is the slow part (files, sessions); the answer itself takes milliseconds. A cached "
+        "resource is shared across sessions, so it must not hold one user's state.",
+        "What would a click cost if the files were read again each time?",
+    ),
+    "11.7": Quiz(
+        "A review contains `<img src=x onerror=alert(1)>`. What keeps it from running in the page?",
+        {
+            "a": "the model ignores HTML",
+            "b": "`html.escape` turns `<` and `>` into `&lt;` and `&gt;`, so the browser shows the "
+            "characters instead of reading a tag",
+            "c": "Streamlit blocks every review containing `<`",
+        },
+        "b",
+        "Anything a user typed and the page shows is escaped first: the model reads the text, the "
+        "browser only ever sees it as text.",
+        "What does the browser do with `&lt;img`?",
+    ),
 }
