@@ -36,7 +36,10 @@ from tools.runner import NotebookRun, run_notebook
 from tools.sources import sources
 from tools.stamp import CPU_RECORD
 
-REHEARSAL_EXAMPLES = 200  # rows per split in the rehearsal: every code path, in seconds
+REHEARSAL_EXAMPLES = 64  # rows per split in the rehearsal: every code path, in seconds
+# Chapters whose full-mode code needs more rows: chapter 10's simulation labels 200 training
+# reviews (40 at random, then 4 rounds of 40).
+MORE_EXAMPLES = {"10_active_learning": 200}
 PROGRESS_MARKS = ("application/vnd.jupyter.widget-view+json", "<progress", "it/s]", "s/it]")
 
 
@@ -60,10 +63,13 @@ def cache_snapshot(files: Path, repo_id: str, hf_home: Path) -> Path:
     return snapshot
 
 
-def rehearsal_env(folder: Path, published: bool = False, bench: bool = False) -> dict[str, str]:
-    """The environment of one notebook's rehearsal, everything under `folder`; with `published`,
-    its Hub cache holds the course's published review models. `bench` times full mode for real:
-    no cap, and your `COURSE_MODELS_DIR` and `GLUE_DIR` (real models and data) when set."""
+def rehearsal_env(
+    folder: Path, published: bool = False, bench: bool = False, examples: int = REHEARSAL_EXAMPLES
+) -> dict[str, str]:
+    """The environment of one notebook's rehearsal, everything under `folder`, capped at
+    `examples` rows per split; with `published`, its Hub cache holds the course's published
+    review models. `bench` times full mode for real: no cap, and your `COURSE_MODELS_DIR` and
+    `GLUE_DIR` (real models and data) when set."""
     hf_home = folder / "hf-home"
     if published:
         stand_ins = Path(checkpoint(REVIEW_MODELS, "tiny"))
@@ -75,7 +81,7 @@ def rehearsal_env(folder: Path, published: bool = False, bench: bool = False) ->
         "COURSE_RUN_DIR": str(folder / "runs"),
         "COURSE_MODELS_DIR": str(tiny_checkpoints_dir()),
         "GLUE_DIR": str(data_dir() / "glue"),
-        MAX_EXAMPLES_VARIABLE: str(REHEARSAL_EXAMPLES),
+        MAX_EXAMPLES_VARIABLE: str(examples),
         "MPLBACKEND": "agg",
         # One thread per kernel: two rehearsals side by side (pytest -n 2) on two cores would
         # otherwise each start a thread per core and slow both several times over.
@@ -93,7 +99,8 @@ def rehearse(
     """Run `source` alone in full mode, from an empty working folder `folder/work`."""
     cwd = folder / "work"
     cwd.mkdir(parents=True, exist_ok=True)
-    env = rehearsal_env(folder, published, bench)
+    examples = MORE_EXAMPLES.get(source.stem, REHEARSAL_EXAMPLES)
+    env = rehearsal_env(folder, published, bench, examples)
     return run_notebook(source, cwd=cwd, env=env, timeout=3600 if bench else 300)
 
 
