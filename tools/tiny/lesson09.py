@@ -40,11 +40,15 @@ def run_lesson(korean_base) -> Path:
 
 def scores(folder: Path) -> dict[str, float]:
     """The saved models' scores on the test split (only scored, never used to choose)."""
+    return scores_on_test(ReviewModels.load(folder))
+
+
+def scores_on_test(models) -> dict[str, float]:
+    """`review_scores` of `models` (anything with their `keyword_probabilities`,
+    `sentiment_probabilities` and `manifest`) on the test split, against the training split's
+    commonest level."""
     reviews = load_reviews()
     train = sentiment_pairs(reviews[reviews.split == "train"])
     majority = LEVELS[int(train.label.value_counts().idxmax())]
     test = reviews[reviews.split == "test"]
-    return {
-        name: round(value, 3)
-        for name, value in review_scores(ReviewModels.load(folder), test, majority).items()
-    }
+    return {name: round(value, 3) for name, value in review_scores(models, test, majority).items()}

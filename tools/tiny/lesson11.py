@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import runpy
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from tempfile import TemporaryDirectory, mkdtemp
+from types import SimpleNamespace
 
 import numpy as np
-from sklearn.metrics import f1_score
 
-from helpers.chapters.ch09_reviews import LEVELS, keyword_matrix, load_reviews, sentiment_pairs
 from helpers.checkpoints import REVIEW_ANALYSER, REVIEW_MODELS, folder_name
 from helpers.errors import CourseError
 from tools.runner import run_notebook
 from tools.sources import NOTEBOOKS_DIR, SOURCES_DIR
+from tools.tiny import lesson09
 
 LESSON = SOURCES_DIR / "11_compression_and_serving.py"
 SERVED = Path("tiny", "11_compression_and_serving", "serve")
@@ -41,24 +42,28 @@ def run_lesson(review_models: Path) -> Path:
     return saved
 
 
+@dataclass(frozen=True)
+class Served:
+    """The app's own functions on one model folder, read as chapter 09's scoring reads a model
+    pair (`keyword_probabilities`, `sentiment_probabilities`, `manifest`)."""
+
+    app: dict
+    analyser: dict
+
+    @property
+    def manifest(self) -> SimpleNamespace:
+        config = self.analyser["config"]
+        return SimpleNamespace(threshold=config["threshold"], levels=list(config["levels"]))
+
+    def keyword_probabilities(self, texts) -> np.ndarray:
+        return self.app["keyword_probabilities"](self.analyser, list(texts))
+
+    def sentiment_probabilities(self, texts, keywords) -> np.ndarray:
+        return self.app["sentiment_probabilities"](self.analyser, list(texts), list(keywords))
+
+
 def scores(folder: Path) -> dict[str, float]:
-    """The app's scores with the models in `folder`, on the test split (only scored, never used
-    to choose): keyword micro-F1, sentiment accuracy, and always answering the commonest level."""
+    """The scores of the app the lesson wrote, on the models in `folder`, on the test split
+    (only scored, never used to choose): the review models' scores, through the app's code."""
     app = runpy.run_path(str(folder.parent / "app.py"), run_name="review_app")
-    analyser = app["load"](folder)
-    reviews = load_reviews()
-    test = reviews[reviews.split == "test"]
-    keywords = app["keyword_probabilities"](analyser, list(test.review))
-    found = keywords >= analyser["config"]["threshold"]
-    pairs = sentiment_pairs(test)
-    sentiment = app["sentiment_probabilities"](analyser, list(pairs.review), list(pairs.keyword))
-    levels = sentiment.argmax(axis=1)
-    train = sentiment_pairs(reviews[reviews.split == "train"])
-    majority = int(train.label.value_counts().idxmax())
-    gold = pairs.label.to_numpy()
-    return {
-        "keyword_micro_f1": round(float(f1_score(keyword_matrix(test), found, average="micro")), 3),
-        "sentiment_accuracy": round(float(np.mean(levels == gold)), 3),
-        "majority_accuracy": round(float(np.mean(gold == majority)), 3),
-        "majority_level": LEVELS[majority],
-    }
+    return lesson09.scores_on_test(Served(app, app["load"](folder)))
