@@ -2,19 +2,59 @@
 type a review, press Analyse, read what the page shows.
 
 Used by the app's browser test (tests/chapters/test_review_app.py) and by `make test-image`
-(tools/image.py), which drive the same page served by Streamlit and by the container.
+(tools/image.py), which drive the same page served by `streamlit run` (`serve_locally`, as
+`make app` does) and by the container.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
+from helpers.errors import CourseError
 from tools.browser import Browser
 
 FLAGS = ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1000,1100")
 WAIT_SECONDS = 60
+
+
+def wait_for_health(port: int, seconds: float = 120) -> float:
+    """Seconds until the app at `port` answers its health endpoint (raises after `seconds`)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
+                return time.perf_counter() - start
+        except OSError:
+            time.sleep(0.2)
+    raise CourseError(f"The app did not answer on port {port} within {seconds:.0f} s")
+
+
+@contextmanager
+def serve_locally(app: Path, model: Path, port: int) -> Iterator[subprocess.Popen]:
+    """`streamlit run app` on 127.0.0.1:`port` with the model folder `model`, answering its
+    health endpoint; stopped on leaving the block."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port),
+         "--browser.gatherUsageStats", "false"],
+        env={**os.environ, "REVIEW_MODEL_DIR": str(model)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        wait_for_health(port)
+        yield server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 @dataclass(frozen=True)
@@ -32,6 +72,9 @@ class AppPage:
     def __init__(self, chrome: Browser, url: str):
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
 
         options = webdriver.ChromeOptions()
         options.binary_location = str(chrome.binary)
@@ -39,23 +82,8 @@ class AppPage:
             options.add_argument(flag)
         self.browser = webdriver.Chrome(service=Service(str(chrome.driver)), options=options)
         self.browser.get(url)
-        self.box = self._wait().until(self._ready.element_to_be_clickable(self._by("textarea")))
-
-    @property
-    def _ready(self):
-        from selenium.webdriver.support import expected_conditions
-
-        return expected_conditions
-
-    def _by(self, tag: str):
-        from selenium.webdriver.common.by import By
-
-        return (By.TAG_NAME, tag)
-
-    def _wait(self):
-        from selenium.webdriver.support.ui import WebDriverWait
-
-        return WebDriverWait(self.browser, WAIT_SECONDS)
+        box = expected_conditions.element_to_be_clickable((By.TAG_NAME, "textarea"))
+        self.box = WebDriverWait(self.browser, WAIT_SECONDS).until(box)
 
     def _button(self, label: str):
         from selenium.webdriver.common.by import By

@@ -19,16 +19,15 @@ import argparse
 import json
 import shutil
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from helpers.checkpoints import REVIEW_ANALYSER, checkpoint
 from helpers.errors import CourseError
 from helpers.paths import REPO_ROOT, free_port, run_dir
 from tools import engine
+from tools.drive_app import serve_locally, wait_for_health
 
 IMAGE = "review-analyser:latest"
 APP_DIR = REPO_ROOT / "apps" / "review_analyser"
@@ -96,18 +95,6 @@ def build(folder: Path, base: str, cache: bool = True) -> float:
     return time.perf_counter() - start
 
 
-def wait_for_health(port: int, seconds: float = 120) -> float:
-    """Seconds until the app at `port` answers its health endpoint (raises after `seconds`)."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                return time.perf_counter() - start
-        except OSError:
-            time.sleep(0.2)
-    raise CourseError(f"The app did not answer on port {port} within {seconds:.0f} s")
-
-
 def drive(url: str, checks: bool = True) -> dict:
     """Use the app at `url` as a person would, with `checks` failing on the first wrong page.
     Returns when the first answer came (a `time.perf_counter` reading) and the median seconds
@@ -159,7 +146,7 @@ def test_image(model: Path) -> dict:
     """The whole of `make test-image` (see the module); returns the report."""
     report: dict = {}
     started = engine.Engine.start(run_dir("image") / "dockerd.log")
-    container = local = None
+    container = None
     try:
         base = engine.base_image()
         folder = context(model)
@@ -182,20 +169,10 @@ def test_image(model: Path) -> dict:
         report["cold start to first answer (s)"] = round(served["first answer at"] - start, 2)
         report["container: answer (s, median)"] = served["answer (s, median)"]
         port = free_port()
-        local = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(APP_DIR / "app.py"),
-             "--server.headless", "true", "--server.address", "127.0.0.1",
-             "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-            env={**engine.os.environ, "REVIEW_MODEL_DIR": str(model)},
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        wait_for_health(port)
-        local_answer = drive(f"http://127.0.0.1:{port}/", checks=False)["answer (s, median)"]
-        report["make app: answer (s, median)"] = local_answer
+        with serve_locally(APP_DIR / "app.py", model, port):
+            local = drive(f"http://127.0.0.1:{port}/", checks=False)["answer (s, median)"]
+        report["make app: answer (s, median)"] = local
     finally:
-        if local is not None:
-            local.terminate()
-            local.wait(timeout=30)
         if container:
             engine.run("docker", "stop", "-t", "5", container)
         started.stop()

@@ -5,10 +5,6 @@ from __future__ import annotations
 
 import ast
 import os
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -127,43 +123,18 @@ def test_a_missing_model_folder_is_named(monkeypatch, tmp_path):
     assert app.error and "nowhere" in app.error[0].value and not app.exception
 
 
-def wait_for(url: str, seconds: float = 60) -> None:
-    """Wait until `url` answers 200, or fail."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"The app did not answer at {url} within {seconds} s.")
-
-
 @pytest.mark.end_to_end
 def test_a_person_in_a_real_browser_types_a_review_and_reads_the_result():
-    from tools.drive_app import AppPage
+    from tools.drive_app import AppPage, serve_locally
 
     chrome = find_browser()
     assert chrome, f"No Chromium and chromedriver: `make test` installs them, or {install_line()}"
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false"],
-        env={**os.environ, "REVIEW_MODEL_DIR": str(MODEL)}, stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        wait_for(f"http://127.0.0.1:{port}/_stcore/health")
-        with AppPage(chrome, f"http://127.0.0.1:{port}/") as page:
-            answer = page.analyse("배송이 정말 빨라서 좋았어요. 색상도 예뻐요!")
-            page.screenshot(run_dir("app") / "review_app.png")
-        assert "배송 (delivery)" in answer.text
-        assert "빨라서" in answer.words  # the review's words, coloured by their drop
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with serve_locally(APP, MODEL, port), AppPage(chrome, f"http://127.0.0.1:{port}/") as page:
+        answer = page.analyse("배송이 정말 빨라서 좋았어요. 색상도 예뻐요!")
+        page.screenshot(run_dir("app") / "review_app.png")
+    assert "배송 (delivery)" in answer.text
+    assert "빨라서" in answer.words  # the review's words, coloured by their drop
 
 
 def test_the_app_tests_leave_no_matplotlib_backend_behind():
