@@ -62,6 +62,7 @@ def run_chapter(
         notebook,
         timeout=None,
         kernel_name="python3",
+        shutdown_kernel="immediate",  # its models are saved: no 2-3 s graceful teardown
         resources={"metadata": {"path": str(notebooks)}},
     )
     start = time.perf_counter()

@@ -20,7 +20,6 @@ from helpers.paths import REPO_ROOT, run_dir
 from tools.runner import NotebookRun, run_notebook
 from tools.sources import sources
 
-SUITE_TARGET_S = 240.0
 NOTEBOOK_TARGET_S = 30.0
 # Accelerate starts two processes; pretraining runs three trainings; custom data two;
 # compression exports, quantizes and distils; instruction tuning runs SFT and DPO.
@@ -38,6 +37,13 @@ def target_seconds(name: str) -> float:
     """The wall-time target of one notebook (the ones with several trainings or processes get
     longer)."""
     return next((s for word, s in SLOW_TARGETS_S.items() if word in name), NOTEBOOK_TARGET_S)
+
+
+def suite_target(rows: list[dict]) -> float:
+    """The suite's target: the sum of its notebooks' own targets (240 s for the seven chapters
+    it was first set for), so each new chapter brings its own share and a subset is judged on
+    what it ran."""
+    return sum(r["target_seconds"] for r in rows)
 
 
 def misses(run: NotebookRun) -> list[str]:
@@ -82,8 +88,8 @@ def format_table(rows: list[dict]) -> str:
             f"{r['notebook']:24s} {r['seconds']:7.1f} {r['peak_rss_mb']:8.0f} "
             f"{r['cells']:5d} {slowest:>14s}  {verdict}"
         )
-    total = sum(r["seconds"] for r in rows)
-    verdict = "ok" if total <= SUITE_TARGET_S else f"MISS > {SUITE_TARGET_S:.0f} s"
+    total, target = sum(r["seconds"] for r in rows), suite_target(rows)
+    verdict = "ok" if total <= target else f"MISS > {target:.0f} s"
     lines.append(
         f"{'suite total':24s} {total:7.1f} {max((r['peak_rss_mb'] for r in rows), default=0):8.0f} "
         f"{sum(r['cells'] for r in rows):5d} {'':>14s}  {verdict}"
@@ -99,7 +105,7 @@ def report(rows: list[dict]) -> dict:
         "cpus": os.cpu_count(),
         "mode": "tiny",
         "targets": {
-            "suite_seconds": SUITE_TARGET_S,
+            "suite_seconds": suite_target(rows),
             "notebook_seconds": NOTEBOOK_TARGET_S,
             "slow_notebook_seconds": SLOW_TARGETS_S,
             "peak_rss_mb": PEAK_TARGET_MB,

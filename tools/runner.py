@@ -152,6 +152,9 @@ def run_notebook(
         timeout=timeout,
         kernel_name="python3",
         coalesce_streams=True,
+        # The last cell has run: stop the kernel at once, as nbval does, rather than wait 2-3 s
+        # for a graceful exit that only tears down the kernel's objects.
+        shutdown_kernel="immediate",
         resources={"metadata": {"path": str(cwd or source.parent)}},
     )
     sampler: list[MemorySampler] = []

@@ -33,6 +33,10 @@ def test_bench_rows_report_misses_against_the_targets():
     table = bench_notebooks.format_table(rows)
     assert "01_pipeline" in table and "MISS > 2 GB" in table and "suite total" in table
     assert table.splitlines()[-1].split()[2] == "88.0"
+    assert bench_notebooks.suite_target(rows) == 30.0 + 60.0 + 30.0
+    assert table.splitlines()[-1].endswith("ok")  # 88 s of a 120 s suite
+    assert bench_notebooks.format_table(rows[1:2]).splitlines()[-1].endswith("ok")
+    assert bench_notebooks.format_table(rows[2:]).splitlines()[-1].endswith("MISS > 30 s")
 
 
 def test_bench_writes_json(tmp_path):

@@ -1,8 +1,6 @@
 """The committed tiny stand-ins: loadable, small, with a pooler, and meeting their quality bars."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -81,23 +79,12 @@ def test_sentiment_stand_in_is_90_percent_right_on_held_out_sentences(sentiment_
     assert build_notes(SENTIMENT)["test_accuracy"] == round(accuracy, 3)
 
 
-def test_builder_rejects_an_unknown_name(tmp_path):
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tools.tiny",
-            "build",
-            "--out",
-            str(tmp_path),
-            "--only",
-            "bert-huge",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 2 and "invalid choice: 'bert-huge'" in done.stderr
+def test_builder_rejects_an_unknown_name(tmp_path, capsys):
+    from tools.tiny.__main__ import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["build", "--out", str(tmp_path), "--only", "bert-huge"])
+    assert stopped.value.code == 2 and "invalid choice: 'bert-huge'" in capsys.readouterr().err
 
 
 def test_ner_stand_in_finds_the_lesson_entities():
