@@ -51,12 +51,13 @@ def metric_info(
     description: str,
     features: datasets.Features,
     inputs_description: str = LABEL_ARGS,
+    citation: str = CITATION,
     **kwargs,
 ) -> evaluate.MetricInfo:
     """MetricInfo for one of the offline modules (`kwargs` go to `evaluate.MetricInfo`)."""
     return evaluate.MetricInfo(
         description=description,
-        citation=CITATION,
+        citation=citation,
         inputs_description=inputs_description,
         features=features,
         reference_urls=[f"https://huggingface.co/spaces/evaluate-metric/{name}"],

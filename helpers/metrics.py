@@ -36,7 +36,9 @@ def load_metric(name: str, config_name: str | None = None, **kwargs) -> evaluate
 
     Args:
         name: a folder of `helpers/metric_modules` (see `known_metrics()`): "accuracy", "f1",
-            "precision", "recall" or "glue", standing in for `evaluate.load(name)`.
+            "precision", "recall", "glue", "seqeval" (entity-level scores of tagged sentences,
+            default mode) or "squad" (SQuAD v1.1 exact match and F1), standing in for
+            `evaluate.load(name)`.
         config_name: the module's configuration: "multilabel" (or None) for accuracy, f1,
             precision and recall (any other name is the default, as on the Hub); for glue,
             the task: "mrpc", "qqp", "cola", "stsb", "sst2", "mnli", "qnli", "rte", ...
