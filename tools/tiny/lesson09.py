@@ -8,6 +8,8 @@ code) keeps the recipe the lesson's own: change a training setting there and a r
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from tempfile import TemporaryDirectory, mkdtemp
 
@@ -22,19 +24,31 @@ LESSON = SOURCES_DIR / "09_custom_data.py"
 KOREAN_BASE = "klue--roberta-base"
 
 
+@contextmanager
+def lesson_run(lesson: Path, place: Callable[[Path], None], building: str) -> Iterator[Path]:
+    """Run `lesson` in tiny mode in a temporary folder, with the checkpoints that `place` writes
+    into the folder it is given; yield the lesson's run folder (removed afterwards)."""
+    with TemporaryDirectory() as tmp:
+        checkpoints, runs = Path(tmp) / "checkpoints", Path(tmp) / "runs"
+        place(checkpoints)
+        env = {"COURSE_CHECKPOINTS_DIR": str(checkpoints), "COURSE_RUN_DIR": str(runs)}
+        run = run_notebook(lesson, cwd=NOTEBOOKS_DIR, env=env)
+        if not run.ok:
+            raise CourseError(f"{lesson.stem} failed while building {building}: {run.error}")
+        yield runs / "tiny" / lesson.stem
+
+
 def run_lesson(korean_base) -> Path:
     """Run chapter 09 in tiny mode on `korean_base` (a built stand-in with `model` and
     `tokenizer`); return a new folder holding what the lesson saved."""
-    with TemporaryDirectory() as tmp:
-        checkpoints, runs = Path(tmp) / "checkpoints", Path(tmp) / "runs"
+
+    def place(checkpoints: Path) -> None:
         korean_base.model.save_pretrained(checkpoints / KOREAN_BASE)
         korean_base.tokenizer.save_pretrained(checkpoints / KOREAN_BASE)
-        env = {"COURSE_CHECKPOINTS_DIR": str(checkpoints), "COURSE_RUN_DIR": str(runs)}
-        run = run_notebook(LESSON, cwd=NOTEBOOKS_DIR, env=env)
-        if not run.ok:
-            raise CourseError(f"Chapter 09 failed while building the review models: {run.error}")
+
+    with lesson_run(LESSON, place, "the review models") as run:
         saved = Path(mkdtemp(prefix="review-models-")) / folder_name(REVIEW_MODELS)
-        shutil.copytree(runs / "tiny" / "09_custom_data" / "review-models", saved)
+        shutil.copytree(run / "review-models", saved)
     return saved
 
 

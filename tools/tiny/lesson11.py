@@ -11,34 +11,29 @@ import runpy
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from tempfile import TemporaryDirectory, mkdtemp
+from tempfile import mkdtemp
 from types import SimpleNamespace
 
 import numpy as np
 
 from helpers.checkpoints import REVIEW_ANALYSER, REVIEW_MODELS, folder_name
-from helpers.errors import CourseError
-from tools.runner import run_notebook
-from tools.sources import NOTEBOOKS_DIR, SOURCES_DIR
+from tools.sources import SOURCES_DIR
 from tools.tiny import lesson09
 
 LESSON = SOURCES_DIR / "11_compression_and_serving.py"
-SERVED = Path("tiny", "11_compression_and_serving", "serve")
 
 
 def run_lesson(review_models: Path) -> Path:
     """Run chapter 11 in tiny mode on the review models in `review_models`; return a new folder
     holding the model folder it wrote for the app, with that app beside it (`app.py`)."""
-    with TemporaryDirectory() as tmp:
-        checkpoints, runs = Path(tmp) / "checkpoints", Path(tmp) / "runs"
+
+    def place(checkpoints: Path) -> None:
         shutil.copytree(review_models, checkpoints / folder_name(REVIEW_MODELS))
-        env = {"COURSE_CHECKPOINTS_DIR": str(checkpoints), "COURSE_RUN_DIR": str(runs)}
-        run = run_notebook(LESSON, cwd=NOTEBOOKS_DIR, env=env)
-        if not run.ok:
-            raise CourseError(f"Chapter 11 failed while building the review analyser: {run.error}")
+
+    with lesson09.lesson_run(LESSON, place, "the review analyser") as run:
         saved = Path(mkdtemp(prefix="review-analyser-")) / folder_name(REVIEW_ANALYSER)
-        shutil.copytree(runs / SERVED / "model", saved)
-        shutil.copy(runs / SERVED / "app.py", saved.parent / "app.py")
+        shutil.copytree(run / "serve" / "model", saved)
+        shutil.copy(run / "serve" / "app.py", saved.parent / "app.py")
     return saved
 
 
