@@ -155,6 +155,9 @@ def run_notebook(
         # The last cell has run: stop the kernel at once, as nbval does, rather than wait 2-3 s
         # for a graceful exit that only tears down the kernel's objects.
         shutdown_kernel="immediate",
+        # The kernel's own log at ERROR: its warning that local TCP is unencrypted, printed at
+        # every start, would fill the output of `make bench`, `make outputs` and the canary.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
         resources={"metadata": {"path": str(cwd or source.parent)}},
     )
     sampler: list[MemorySampler] = []
