@@ -116,7 +116,7 @@ class AppPage:
         alerts = self.browser.find_elements(By.CSS_SELECTOR, "[data-testid='stAlert']")
         words = self.browser.find_elements(By.CSS_SELECTOR, "span[title]")
         return Answer(
-            self.browser.find_element(By.TAG_NAME, "body").text,
+            self._body(),
             [a.text for a in alerts],
             [w.text for w in words],
         )

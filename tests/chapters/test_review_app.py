@@ -14,12 +14,14 @@ from helpers.paths import REPO_ROOT, free_port, run_dir
 from tools.browser import find as find_browser
 from tools.browser import install_line
 from tools.export_script import WRITTEN, written_files
+from tools.image import NEEDED
 
 FOLDER = REPO_ROOT / "apps" / "review_analyser"
 APP = FOLDER / "app.py"
 MODEL = Path(checkpoint(REVIEW_ANALYSER, "tiny"))
 ORIGINAL_ENV = dict(os.environ)  # before any test here imports streamlit
-PUBLIC = {"html", "json", "os", "pathlib", "numpy", "onnxruntime", "streamlit", "tokenizers"}
+# The standard library's modules it uses, and the packages its image installs.
+PUBLIC = {"html", "json", "os", "pathlib", *NEEDED}
 pytestmark = pytest.mark.xdist_group("review_app")
 
 

@@ -31,7 +31,7 @@ def package_scores(references, predictions, suffix, zero_division) -> dict:
     report = classification_report(
         references, predictions, suffix=suffix, output_dict=True, zero_division=zero_division
     )
-    report.pop("macro avg"), report.pop("weighted avg")
+    del report["macro avg"], report["weighted avg"]
     micro = report.pop("micro avg")
     scores = {
         kind: {

@@ -58,10 +58,11 @@ def starts_chunk(previous: str, position: str, previous_kind: str, kind: str) ->
 
 
 def entities(sentences: list[list[str]], suffix: bool = False) -> set[Entity]:
-    """Every chunk of the sentences, joined with an "O" after each, as (type, first, last)."""
+    """Every chunk of the sentences, joined with an "O" after each (which also ends the last
+    chunk), as (type, first, last)."""
     tags = [tag for sentence in sentences for tag in [*sentence, "O"]]
     found, previous, previous_kind, start = set(), "O", "", 0
-    for index, tag in enumerate([*tags, "O"]):
+    for index, tag in enumerate(tags):
         position, kind = split_tag(tag, suffix)
         if ends_chunk(previous, position, previous_kind, kind):
             found.add((previous_kind, start, index - 1))
